@@ -1,0 +1,19 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what building and testing Timestamps needs on Debian 12.
+set -eu
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+fi
+
+PACKAGES="
+  build-essential meson ninja-build pkg-config python3 gzip time
+  libglib2.0-dev libjson-glib-dev zlib1g-dev libxml2-dev
+"
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086 # one word per package
+$SUDO apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null

@@ -1,0 +1,65 @@
+/* ts-ableton-set.h - what Timestamps reads from an Ableton Live set
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ts-tempo-map.h"
+
+G_BEGIN_DECLS
+
+#define TS_ABLETON_ERROR (ts_ableton_error_quark ())
+
+typedef enum {
+  TS_ABLETON_ERROR_EMPTY,
+  TS_ABLETON_ERROR_CORRUPT_GZIP,
+  TS_ABLETON_ERROR_TOO_LARGE,
+  TS_ABLETON_ERROR_NOT_ABLETON,
+  TS_ABLETON_ERROR_MALFORMED,
+} TsAbletonError;
+
+/* Live writes the first tempo event at this beat; it means "from the start". */
+#define TS_ABLETON_SENTINEL_BEAT (-63072000.0)
+
+typedef struct {
+  double   beat;
+  double   bpm;
+  /* Live 11+ bezier handles; a segment whose handles sit off the straight
+   * line is curved, which the tempo engine approximates as linear. */
+  gboolean has_curve;
+  double   curve1_x;
+  double   curve1_y;
+  double   curve2_x;
+  double   curve2_y;
+} TsAbletonTempoEvent;
+
+typedef struct {
+  double  beat;
+  char   *name;
+} TsAbletonLocator;
+
+typedef struct {
+  char   *creator;        /* "Ableton Live 10.1.7" */
+  char   *minor_version;  /* "10.0_377" */
+  guint   live_version;   /* 8 to 12: the major line the layout follows */
+  double  tempo;          /* Tempo/Manual (Live 8: the first tempo event) */
+  GArray *tempo_events;   /* TsAbletonTempoEvent in file order */
+  GArray *locators;       /* TsAbletonLocator in file order */
+} TsAbletonSet;
+
+GQuark       ts_ableton_error_quark          (void);
+
+gboolean     ts_ableton_set_read             (TsAbletonSet  *set,
+                                              const guint8  *data,
+                                              gsize          length,
+                                              const char    *display_name,
+                                              GError       **error);
+void         ts_ableton_set_clear            (TsAbletonSet  *set);
+
+gboolean     ts_ableton_set_has_curves       (const TsAbletonSet *set);
+TsTempoMap  *ts_ableton_set_build_tempo_map  (const TsAbletonSet *set);
+GArray      *ts_ableton_set_collect_markers  (const TsAbletonSet *set);
+
+G_END_DECLS

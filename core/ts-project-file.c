@@ -1,0 +1,74 @@
+/* ts-project-file.c - loading projects through GIO
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Apart from ts-project.c so that programs reading local paths only (the
+ * command-line tool) link without GIO and start faster.
+ */
+
+#define G_LOG_DOMAIN "ts-project"
+
+#include "ts-project.h"
+
+TsProject *
+ts_project_load_file_named (GFile         *file,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (display_name == NULL)
+    display_name = basename = g_file_get_basename (file);
+
+  /* Local files take the same path as the command-line tool. */
+  if (g_file_peek_path (file) != NULL)
+    return ts_project_load_path (g_file_peek_path (file), display_name, error);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", display_name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   "%s: this is a folder, not a project file", display_name);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > TS_PROJECT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
+                   "%s: the file is %s, larger than any project Timestamps can read",
+                   display_name, size);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", display_name, local_error->message);
+      return NULL;
+    }
+
+  return ts_project_load_bytes (bytes, display_name, error);
+}
+
+TsProject *
+ts_project_load_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return ts_project_load_file_named (file, NULL, cancellable, error);
+}

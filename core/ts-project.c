@@ -1,0 +1,412 @@
+/* ts-project.c - a DAW project of any supported format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ts-project"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ts-project.h"
+
+G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
+
+static const TsFormat all_formats[] = {
+  TS_FORMAT_ABLETON,
+};
+
+const char *
+ts_format_to_string (TsFormat format)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return "ableton";
+    }
+  g_return_val_if_reached (NULL);
+}
+
+static const char *
+format_get_extension (TsFormat format)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ".als";
+    }
+  g_return_val_if_reached (NULL);
+}
+
+static const char *
+format_get_label (TsFormat format)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return "an Ableton Live set (.als)";
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* Where the first element of an XML document starts: past a byte order
+ * mark, white space, the XML declaration, comments and a doctype. */
+static const guint8 *
+skip_xml_prolog (const guint8 *data,
+                 gsize         length)
+{
+  const guint8 *p = data;
+  const guint8 *end = data + length;
+
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p))
+        p++;
+      else if (end - p >= 2 && p[0] == '<' && (p[1] == '?' || p[1] == '!'))
+        {
+          const guint8 *close = memchr (p, '>', end - p);
+
+          if (close == NULL)
+            return end;
+          p = close + 1;
+        }
+      else
+        break;
+    }
+  return p;
+}
+
+static gboolean
+looks_like_ableton (const guint8 *data,
+                    gsize         length)
+{
+  const guint8 *root;
+
+  if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+    return TRUE;
+
+  root = skip_xml_prolog (data, MIN (length, 4096));
+  return (gsize) (data + length - root) >= strlen ("<Ableton") &&
+         memcmp (root, "<Ableton", strlen ("<Ableton")) == 0;
+}
+
+static gboolean
+format_sniff (TsFormat      format,
+              const guint8 *data,
+              gsize         length)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return looks_like_ableton (data, length);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+static gboolean
+format_read (TsFormat       format,
+             TsProject     *self,
+             const guint8  *data,
+             gsize          length,
+             const char    *display_name,
+             GError       **error)
+{
+  self->format = format;
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ts_ableton_set_read (&self->ableton, data, length, display_name, error);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+static gboolean
+has_extension (const char *name,
+               const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, extension);
+}
+
+/**
+ * ts_project_load_bytes:
+ * @bytes: the whole file
+ * @display_name: how the user knows the file; starts every error message
+ *
+ * Reads any supported format. The content decides first (gzip or XML for
+ * Ableton, magic numbers, cue keywords): files get renamed and mislabeled,
+ * content does not lie. The extension decides only when the content is
+ * unrecognisable, so that a damaged set still gets the Ableton reader's
+ * precise error instead of a generic one.
+ */
+TsProject *
+ts_project_load_bytes (GBytes      *bytes,
+                       const char  *display_name,
+                       GError     **error)
+{
+  g_autoptr(TsProject) self = NULL;
+  g_autoptr(GString) supported = NULL;
+  const guint8 *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "(unnamed)";
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length == 0)
+    {
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_EMPTY,
+                   "%s: the file is empty (0 bytes)", display_name);
+      return NULL;
+    }
+
+  self = g_new0 (TsProject, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      if (format_sniff (all_formats[i], data, length))
+        {
+          if (!format_read (all_formats[i], self, data, length, display_name, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      if (has_extension (display_name, format_get_extension (all_formats[i])))
+        {
+          if (!format_read (all_formats[i], self, data, length, display_name, error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+    }
+
+  /* Nothing was read into the union: free only the shell. */
+  g_free (g_steal_pointer (&self));
+
+  supported = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      if (i > 0)
+        g_string_append (supported, i + 1 == G_N_ELEMENTS (all_formats) ? " or " : ", ");
+      g_string_append (supported, format_get_label (all_formats[i]));
+    }
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+               "%s: this is not %s", display_name, supported->str);
+  return NULL;
+}
+
+/**
+ * ts_project_load_path:
+ * @path: a local file name
+ * @display_name: (nullable): how error messages name the file; @path when
+ *   %NULL
+ *
+ * Reads a local file through GLib alone: a command-line run then never
+ * starts GIO, which costs more than reading a large set.
+ */
+TsProject *
+ts_project_load_path (const char  *path,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = path;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   "%s: this is a folder, not a project file", display_name);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: this is not a regular file", display_name);
+      return NULL;
+    }
+  if ((guint64) st.st_size > TS_PROJECT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
+                   "%s: the file is %s, larger than any project Timestamps can read",
+                   display_name, size);
+      return NULL;
+    }
+
+  /* Read, not mapped: a DAW saving over the file while we read it must
+   * not be able to pull the pages away (SIGBUS). */
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: the file cannot be read (%s)", display_name, local_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return ts_project_load_bytes (bytes, display_name, error);
+}
+
+void
+ts_project_free (TsProject *self)
+{
+  if (self == NULL)
+    return;
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      ts_ableton_set_clear (&self->ableton);
+      break;
+    }
+  g_free (self);
+}
+
+const char *
+ts_project_get_daw_version (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return self->ableton.creator;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+double
+ts_project_get_bpm (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return self->ableton.tempo;
+    }
+  g_return_val_if_reached (0.0);
+}
+
+gboolean
+ts_project_has_curved_automation (const TsProject *self,
+                                  guint            arrangement)
+{
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), FALSE);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ts_ableton_set_has_curves (&self->ableton);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+gboolean
+ts_project_has_arrangements (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return FALSE;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+guint
+ts_project_get_n_arrangements (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return 1;
+    }
+  g_return_val_if_reached (0);
+}
+
+const char *
+ts_project_get_arrangement_name (const TsProject *self,
+                                 guint            arrangement)
+{
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return "Arrangement";
+    }
+  g_return_val_if_reached (NULL);
+}
+
+guint
+ts_project_get_default_arrangement (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return 0;
+    }
+  g_return_val_if_reached (0);
+}
+
+/**
+ * ts_project_build_tempo_map:
+ *
+ * Returns: (transfer full) (nullable): the tempo of @arrangement, or %NULL
+ *   for formats whose markers are already in seconds
+ */
+TsTempoMap *
+ts_project_build_tempo_map (const TsProject *self,
+                            guint            arrangement)
+{
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ts_ableton_set_build_tempo_map (&self->ableton);
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * ts_project_collect_markers:
+ *
+ * Returns: (transfer full): the #TsMarker of @arrangement in file order
+ */
+GArray *
+ts_project_collect_markers (const TsProject *self,
+                            guint            arrangement)
+{
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ts_ableton_set_collect_markers (&self->ableton);
+    }
+  g_return_val_if_reached (NULL);
+}

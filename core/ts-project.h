@@ -1,0 +1,85 @@
+/* ts-project.h - a DAW project of any supported format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ts-ableton-set.h"
+#include "ts-marker.h"
+#include "ts-tempo-map.h"
+
+G_BEGIN_DECLS
+
+#define TS_PROJECT_ERROR (ts_project_error_quark ())
+
+typedef enum {
+  TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+  TS_PROJECT_ERROR_EMPTY,
+  TS_PROJECT_ERROR_TOO_LARGE,
+  TS_PROJECT_ERROR_NO_ARRANGEMENT,
+} TsProjectError;
+
+/* One value per supported kind of file. Every switch over it names each
+ * case and has no default, so a new format makes the compiler list every
+ * place that must learn about it. */
+typedef enum {
+  TS_FORMAT_ABLETON,
+} TsFormat;
+
+/**
+ * TsProject:
+ *
+ * A tagged union, std::variant style: @format says which member of the
+ * union is alive. Per-format data stays per-format; the shared tempo map
+ * and marker list are derived from it by one function per format.
+ */
+typedef struct {
+  TsFormat format;
+  union {
+    TsAbletonSet ableton;
+  };
+} TsProject;
+
+/* Refuse inputs larger than any real project before reading them whole. */
+#define TS_PROJECT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (1) << 30)
+
+GQuark       ts_project_error_quark              (void);
+
+TsProject   *ts_project_load_path                (const char     *path,
+                                                  const char     *display_name,
+                                                  GError        **error);
+TsProject   *ts_project_load_file                (GFile          *file,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
+TsProject   *ts_project_load_file_named          (GFile          *file,
+                                                  const char     *display_name,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
+TsProject   *ts_project_load_bytes               (GBytes         *bytes,
+                                                  const char     *display_name,
+                                                  GError        **error);
+void         ts_project_free                     (TsProject      *self);
+
+const char  *ts_format_to_string                 (TsFormat        format);
+
+const char  *ts_project_get_daw_version          (const TsProject *self);
+double       ts_project_get_bpm                  (const TsProject *self);
+gboolean     ts_project_has_curved_automation    (const TsProject *self,
+                                                  guint            arrangement);
+
+gboolean     ts_project_has_arrangements         (const TsProject *self);
+guint        ts_project_get_n_arrangements       (const TsProject *self);
+const char  *ts_project_get_arrangement_name     (const TsProject *self,
+                                                  guint            arrangement);
+guint        ts_project_get_default_arrangement  (const TsProject *self);
+
+TsTempoMap  *ts_project_build_tempo_map          (const TsProject *self,
+                                                  guint            arrangement);
+GArray      *ts_project_collect_markers          (const TsProject *self,
+                                                  guint            arrangement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsProject, ts_project_free)
+
+G_END_DECLS

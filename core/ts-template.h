@@ -1,0 +1,26 @@
+/* ts-template.h - "{time} {title}" style lines for one track
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-time-format.h"
+#include "ts-tracklist.h"
+
+G_BEGIN_DECLS
+
+#define TS_TEMPLATE_DEFAULT "{time} {title}"
+
+/* Fields: {time} {title} {artist} {track} {index} {beat} {bar}.
+ * {artist} and {track} split the title on its first " - "; a title without
+ * one is all track and no artist. {beat} is the beat position as stored,
+ * {bar} the 1-based bar counted in 4/4; both are empty for formats without
+ * beats. An unknown field is written as it stands, so a typo shows. */
+char    *ts_template_expand    (const char         *template_,
+                                const TsTrack      *track,
+                                const TsTimeFormat *time_format);
+void     ts_track_split_title  (const char         *title,
+                                char              **artist,
+                                char              **track);
+
+G_END_DECLS

@@ -1,0 +1,146 @@
+/* ts-tracklist.c - a project's markers in seconds, in playing order
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ts-tracklist"
+
+#include <math.h>
+
+#include "ts-tracklist.h"
+
+static void
+ts_track_clear (TsTrack *track)
+{
+  g_clear_pointer (&track->title, g_free);
+}
+
+TsTracklist *
+ts_tracklist_new (void)
+{
+  TsTracklist *self = g_new0 (TsTracklist, 1);
+
+  self->tracks = g_array_new (FALSE, TRUE, sizeof (TsTrack));
+  g_array_set_clear_func (self->tracks, (GDestroyNotify) ts_track_clear);
+  self->mode = TS_TEMPO_MODE_DAW;
+  self->end_seconds = NAN;
+  self->bpm = NAN;
+  self->arrangement = -1;
+  return self;
+}
+
+void
+ts_tracklist_free (TsTracklist *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->tracks);
+  g_free (self->file);
+  g_free (self->format);
+  g_free (self->daw_version);
+  g_strfreev (self->arrangements);
+  g_free (self);
+}
+
+void
+ts_tracklist_add (TsTracklist *self,
+                  double       seconds,
+                  double       beat,
+                  const char  *title)
+{
+  TsTrack track = {
+    .index = self->tracks->len + 1,
+    .seconds = seconds,
+    .beat = beat,
+    .title = g_strdup (title != NULL ? title : ""),
+  };
+
+  g_array_append_val (self->tracks, track);
+}
+
+static int
+compare_tracks (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const TsTrack *ta = a;
+  const TsTrack *tb = b;
+
+  if (ta->seconds != tb->seconds)
+    return ta->seconds < tb->seconds ? -1 : 1;
+  return g_strcmp0 (ta->title, tb->title);
+}
+
+/* Playing order: by time, ties by title so the order does not depend on
+ * where the DAW happened to store the markers. Renumbers the tracks. */
+void
+ts_tracklist_sort (TsTracklist *self)
+{
+  g_qsort_with_data (self->tracks->data, self->tracks->len, sizeof (TsTrack),
+                compare_tracks, NULL);
+  for (guint i = 0; i < self->tracks->len; i++)
+    g_array_index (self->tracks, TsTrack, i).index = i + 1;
+}
+
+guint
+ts_tracklist_get_n_tracks (const TsTracklist *self)
+{
+  return self->tracks->len;
+}
+
+const TsTrack *
+ts_tracklist_get_track (const TsTracklist *self,
+                        guint              index)
+{
+  g_return_val_if_fail (index < self->tracks->len, NULL);
+  return &g_array_index (self->tracks, TsTrack, index);
+}
+
+TsTracklist *
+ts_tracklist_new_for_project (const TsProject *project,
+                              const char      *file,
+                              guint            arrangement,
+                              TsTempoMode      mode)
+{
+  TsTracklist *self;
+  g_autoptr(TsTempoMap) tempo_map = NULL;
+  g_autoptr(GArray) markers = NULL;
+  guint n_arrangements;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (project), NULL);
+
+  tempo_map = ts_project_build_tempo_map (project, arrangement);
+  markers = ts_project_collect_markers (project, arrangement);
+
+  self = ts_tracklist_new ();
+  self->mode = mode;
+  self->file = g_strdup (file);
+  self->format = g_strdup (ts_format_to_string (project->format));
+  self->daw_version = g_strdup (ts_project_get_daw_version (project));
+  self->bpm = ts_project_get_bpm (project);
+  self->tempo_automation = tempo_map != NULL && ts_tempo_map_has_automation (tempo_map);
+  self->curved_automation = ts_project_has_curved_automation (project, arrangement);
+
+  n_arrangements = ts_project_get_n_arrangements (project);
+  if (ts_project_has_arrangements (project))
+    {
+      self->arrangement = (int) arrangement;
+      self->arrangements = g_new0 (char *, n_arrangements + 1);
+      for (guint i = 0; i < n_arrangements; i++)
+        self->arrangements[i] = g_strdup (ts_project_get_arrangement_name (project, i));
+    }
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const TsMarker *marker = &g_array_index (markers, TsMarker, i);
+      double seconds = isnan (marker->beat)
+        ? marker->seconds
+        : ts_tempo_map_seconds_at_beat (tempo_map, mode, marker->beat);
+
+      ts_tracklist_add (self, seconds, marker->beat, marker->title);
+    }
+  ts_tracklist_sort (self);
+
+  return self;
+}

@@ -1,0 +1,120 @@
+/* ts-xml-scanner.h - a small streaming XML tag scanner for trusted-shape,
+ * untrusted-content documents (Ableton Live sets)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scanner is fed the document in pieces of any size and reports start
+ * and end tags with their raw attributes. It checks what a reader needs to
+ * trust the structure (tags nest and match, attributes are well formed, no
+ * binary data in text, bounded depth and token size) and skips what a set
+ * reader never needs (text, comments, processing instructions, CDATA). It
+ * is a finder, not an XML parser: it never decodes references, and hands
+ * out the raw bytes of a tag or of a whole element for a real parser to
+ * read. It refuses document type declarations, so no input can make it
+ * read a file, touch the network or grow without bound.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TS_XML_SCANNER_ERROR (ts_xml_scanner_error_quark ())
+
+typedef enum {
+  TS_XML_SCANNER_ERROR_NOT_XML,    /* no element where the document should start */
+  TS_XML_SCANNER_ERROR_MALFORMED,  /* broken markup, truncated document */
+  TS_XML_SCANNER_ERROR_DOCTYPE,    /* a document type declaration (refused) */
+  TS_XML_SCANNER_ERROR_LIMIT,      /* nesting or a single tag beyond the limits */
+  TS_XML_SCANNER_ERROR_CAPTURE_LIMIT, /* a captured element beyond its caller's limit */
+} TsXmlScannerError;
+
+/* libxml2's own default limit (without XML_PARSE_HUGE); Live sets nest
+ * about 30 deep. */
+#define TS_XML_SCANNER_MAX_DEPTH 256
+/* One tag (with all its attributes), comment or processing instruction.
+ * Live writes tags of a few hundred bytes; this only stops hostile input
+ * from making the scanner buffer the whole document. */
+#define TS_XML_SCANNER_MAX_TOKEN (8 * 1024 * 1024)
+/* What may come before the root element: an XML declaration, perhaps a
+ * comment. A document that has no element this far in is not XML we read,
+ * and saying so early keeps a compressed bomb of blanks cheap. */
+#define TS_XML_SCANNER_MAX_PROLOG (64 * 1024)
+
+/**
+ * TsXmlAttr:
+ * @name: the attribute name, not NUL-terminated
+ * @value: the raw value between the quotes, not NUL-terminated; the byte
+ *   after it is the closing quote
+ * @needs_decoding: @value holds an entity or character reference or a
+ *   blank that XML normalises, so only an XML parser reads it right (see
+ *   ts_xml_scanner_get_tag())
+ */
+typedef struct {
+  const char *name;
+  gsize       name_len;
+  const char *value;
+  gsize       value_len;
+  gboolean    needs_decoding;
+} TsXmlAttr;
+
+/**
+ * TsXmlStartFunc:
+ * @parent_tag: what this function returned for the parent element (0 for
+ *   the root)
+ * @child_tag: (out): a small number the scanner keeps for this element and
+ *   hands back to its children and its end
+ *
+ * Returns: %FALSE with @error set to stop scanning.
+ */
+typedef gboolean (*TsXmlStartFunc) (gpointer         user_data,
+                                    guint            parent_tag,
+                                    const char      *name,
+                                    gsize            name_len,
+                                    const TsXmlAttr *attrs,
+                                    guint            n_attrs,
+                                    guint           *child_tag,
+                                    GError         **error);
+typedef gboolean (*TsXmlEndFunc)   (gpointer         user_data,
+                                    guint            tag,
+                                    GError         **error);
+
+typedef struct _TsXmlScanner TsXmlScanner;
+
+GQuark        ts_xml_scanner_error_quark (void);
+
+TsXmlScanner *ts_xml_scanner_new         (TsXmlStartFunc  start,
+                                          TsXmlEndFunc    end,
+                                          gpointer        user_data);
+void          ts_xml_scanner_free        (TsXmlScanner   *self);
+
+/* Where to put the next piece of the document: at least 64 KiB, more while
+ * a long tag is incomplete so that it is rescanned O(log n) times. */
+char         *ts_xml_scanner_get_buffer  (TsXmlScanner   *self,
+                                          gsize          *available);
+/* Scans the @length bytes just written into the buffer. */
+gboolean      ts_xml_scanner_commit      (TsXmlScanner   *self,
+                                          gsize           length,
+                                          GError        **error);
+/* The document has ended: fails unless the root element was closed. */
+gboolean      ts_xml_scanner_finish      (TsXmlScanner   *self,
+                                          GError        **error);
+
+/* Only from the start function: the raw text of the start tag being
+ * reported, from its "<" to its ">". */
+const char   *ts_xml_scanner_get_tag     (TsXmlScanner   *self,
+                                          gsize          *length);
+/* Only from the start function, and not while a capture is open: appends
+ * the raw text of the element being started, from its start tag to its
+ * end tag, to @into. The capture is complete when the end function is
+ * called for the element; scanning fails with
+ * %TS_XML_SCANNER_ERROR_CAPTURE_LIMIT when it would make @into longer
+ * than @limit bytes. Tags inside the element are still reported. */
+gboolean      ts_xml_scanner_capture     (TsXmlScanner   *self,
+                                          GString        *into,
+                                          gsize           limit,
+                                          GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsXmlScanner, ts_xml_scanner_free)
+
+G_END_DECLS

@@ -1,0 +1,976 @@
+/* test-ableton-set.c - the Ableton Live set reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every set is read twice, by the streaming reader and by the libxml2
+ * reference reader, and both must agree to the bit before the facts are
+ * checked.
+ */
+#define G_LOG_DOMAIN "test-ableton-set"
+
+#include <string.h>
+
+#include "ts-ableton-set.h"
+#include "ts-ableton-set-private.h"
+#include "ts-als-writer.h"
+#include "ts-marker.h"
+#include "ts-xml-scanner.h"
+
+static void
+assert_same_double (double a,
+                    double b)
+{
+  /* Bitwise, so that -0.0 and 0.0 or two NaNs are told apart. */
+  g_assert_cmpmem (&a, sizeof a, &b, sizeof b);
+}
+
+static void
+assert_sets_equal (const TsAbletonSet *a,
+                   const TsAbletonSet *b)
+{
+  g_assert_cmpstr (a->creator, ==, b->creator);
+  g_assert_cmpstr (a->minor_version, ==, b->minor_version);
+  g_assert_cmpuint (a->live_version, ==, b->live_version);
+  assert_same_double (a->tempo, b->tempo);
+
+  g_assert_cmpuint (a->tempo_events->len, ==, b->tempo_events->len);
+  for (guint i = 0; i < a->tempo_events->len; i++)
+    {
+      const TsAbletonTempoEvent *ea = &g_array_index (a->tempo_events, TsAbletonTempoEvent, i);
+      const TsAbletonTempoEvent *eb = &g_array_index (b->tempo_events, TsAbletonTempoEvent, i);
+
+      assert_same_double (ea->beat, eb->beat);
+      assert_same_double (ea->bpm, eb->bpm);
+      g_assert_cmpint (ea->has_curve, ==, eb->has_curve);
+      assert_same_double (ea->curve1_x, eb->curve1_x);
+      assert_same_double (ea->curve1_y, eb->curve1_y);
+      assert_same_double (ea->curve2_x, eb->curve2_x);
+      assert_same_double (ea->curve2_y, eb->curve2_y);
+    }
+
+  g_assert_cmpuint (a->locators->len, ==, b->locators->len);
+  for (guint i = 0; i < a->locators->len; i++)
+    {
+      const TsAbletonLocator *la = &g_array_index (a->locators, TsAbletonLocator, i);
+      const TsAbletonLocator *lb = &g_array_index (b->locators, TsAbletonLocator, i);
+
+      assert_same_double (la->beat, lb->beat);
+      g_assert_cmpstr (la->name, ==, lb->name);
+    }
+}
+
+/* Reads @bytes with both readers; they must both succeed and agree. */
+static void
+read_both (GBytes       *bytes,
+           TsAbletonSet *set)
+{
+  g_autoptr(GError) error = NULL;
+  TsAbletonSet reference = { 0 };
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_true (ts_ableton_set_read (set, data, length, "test.als", &error));
+  g_assert_no_error (error);
+  g_assert_true (ts_ableton_set_read_reference (&reference, data, length, "test.als", &error));
+  g_assert_no_error (error);
+
+  assert_sets_equal (set, &reference);
+  ts_ableton_set_clear (&reference);
+}
+
+/* Reads @bytes with both readers; they must both fail with @code. */
+static void
+assert_both_fail (GBytes         *bytes,
+                  TsAbletonError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reference_error = NULL;
+  TsAbletonSet set = { 0 };
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
+  g_assert_error (error, TS_ABLETON_ERROR, (gint) code);
+  g_assert_true (g_str_has_prefix (error->message, "broken.als"));
+  g_assert_null (set.tempo_events);
+  g_assert_null (set.locators);
+
+  g_assert_false (ts_ableton_set_read_reference (&set, data, length, "broken.als",
+                                                 &reference_error));
+  g_assert_error (reference_error, TS_ABLETON_ERROR, (gint) code);
+}
+
+static void
+read_writer (TsAlsWriter  *writer,
+             gboolean      gzip,
+             TsAbletonSet *set)
+{
+  g_autoptr(GBytes) bytes = ts_als_writer_to_bytes (writer, gzip);
+
+  read_both (bytes, set);
+}
+
+static const TsAbletonTempoEvent *
+event_at (const TsAbletonSet *set,
+          guint               index)
+{
+  g_assert_cmpuint (index, <, set->tempo_events->len);
+  return &g_array_index (set->tempo_events, TsAbletonTempoEvent, index);
+}
+
+static const TsAbletonLocator *
+locator_at (const TsAbletonSet *set,
+            guint               index)
+{
+  g_assert_cmpuint (index, <, set->locators->len);
+  return &g_array_index (set->locators, TsAbletonLocator, index);
+}
+
+static void
+test_layout (gconstpointer user_data)
+{
+  static const char *creators[] = {
+    [8] = "Ableton Live 8.1.4", [9] = "Ableton Live 9.7.1", [10] = "Ableton Live 10.1.7",
+    [11] = "Ableton Live 11.3.42", [12] = "Ableton Live 12.2.6",
+  };
+  static const char *minors[] = {
+    [8] = "8.1_226", [9] = "9.5_327", [10] = "10.0_377", [11] = "11.0_11300",
+    [12] = "12.0_12203",
+  };
+  guint version = GPOINTER_TO_UINT (user_data);
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 128.5);
+  TsAbletonSet set = { 0 };
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 128.5);
+  ts_als_writer_add_tempo_event (writer, 16, 128.5);
+  ts_als_writer_add_tempo_event (writer, 32, 140.25);
+  ts_als_writer_add_locator (writer, 64, "Third");
+  ts_als_writer_add_locator (writer, 0, "First");
+  ts_als_writer_add_locator (writer, 31.75, "Second");
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpstr (set.creator, ==, creators[version]);
+  g_assert_cmpstr (set.minor_version, ==, minors[version]);
+  g_assert_cmpuint (set.live_version, ==, version);
+  g_assert_cmpfloat (set.tempo, ==, 128.5);
+
+  g_assert_cmpuint (set.tempo_events->len, ==, 3);
+  g_assert_cmpfloat (event_at (&set, 0)->beat, ==, TS_ABLETON_SENTINEL_BEAT);
+  g_assert_cmpfloat (event_at (&set, 0)->bpm, ==, 128.5);
+  g_assert_cmpfloat (event_at (&set, 1)->beat, ==, 16);
+  g_assert_cmpfloat (event_at (&set, 2)->beat, ==, 32);
+  g_assert_cmpfloat (event_at (&set, 2)->bpm, ==, 140.25);
+  g_assert_false (event_at (&set, 2)->has_curve);
+  g_assert_false (ts_ableton_set_has_curves (&set));
+
+  /* File order, not time order. */
+  g_assert_cmpuint (set.locators->len, ==, 3);
+  g_assert_cmpfloat (locator_at (&set, 0)->beat, ==, 64);
+  g_assert_cmpstr (locator_at (&set, 0)->name, ==, "Third");
+  g_assert_cmpfloat (locator_at (&set, 1)->beat, ==, 0);
+  g_assert_cmpstr (locator_at (&set, 1)->name, ==, "First");
+  g_assert_cmpfloat (locator_at (&set, 2)->beat, ==, 31.75);
+  g_assert_cmpstr (locator_at (&set, 2)->name, ==, "Second");
+
+  ts_ableton_set_clear (&set);
+  g_assert_null (set.tempo_events);
+  g_assert_null (set.creator);
+}
+
+static void
+test_live8_tempo_from_first_event (void)
+{
+  /* Live 8 has no Tempo/Manual: the writer's tempo is not written at all. */
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (8, 999);
+  TsAbletonSet set = { 0 };
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 95.3);
+  ts_als_writer_add_tempo_event (writer, 4, 138.3);
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpfloat (set.tempo, ==, 95.3);
+  g_assert_cmpuint (set.tempo_events->len, ==, 2);
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_no_automation (gconstpointer user_data)
+{
+  guint version = GPOINTER_TO_UINT (user_data);
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 119.999992);
+  TsAbletonSet set = { 0 };
+
+  ts_als_writer_add_locator (writer, 400, "A");
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpfloat (set.tempo, ==, 119.999992);
+  g_assert_cmpuint (set.tempo_events->len, ==, 0);
+  g_assert_cmpuint (set.locators->len, ==, 1);
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_master_without_envelopes (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120);
+  TsAbletonSet set = { 0 };
+
+  /* Events given but their envelope left out: nothing to find. */
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 80);
+  ts_als_writer_set_master_envelopes (writer, FALSE);
+  ts_als_writer_add_locator (writer, 8, "a");
+  ts_als_writer_add_locator (writer, 16, "b");
+  ts_als_writer_add_locator (writer, 24, "c");
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpfloat (set.tempo, ==, 120);
+  g_assert_cmpuint (set.tempo_events->len, ==, 0);
+  g_assert_cmpuint (set.locators->len, ==, 3);
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_entities (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 120);
+  TsAbletonSet set = { 0 };
+
+  ts_als_writer_add_locator_raw (writer, 0, "AC&#x2F;DC &amp; Co &lt;live&gt; "
+                                 "&quot;x&quot; &apos;y&apos; &#x1F3B5;&#233;&#10;z");
+  ts_als_writer_add_locator_raw (writer, 4, "&#32; Tom &amp; Jerry&#x09;");
+  ts_als_writer_add_locator_raw (writer, 8, "line\nbreak\ttab\r\nend");
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpstr (locator_at (&set, 0)->name, ==,
+                   "AC/DC & Co <live> \"x\" 'y' \xF0\x9F\x8E\xB5\xC3\xA9\nz");
+  g_assert_cmpstr (locator_at (&set, 1)->name, ==, "Tom & Jerry");
+  /* Raw blanks in attributes are normalised to spaces by XML. */
+  g_assert_cmpstr (locator_at (&set, 2)->name, ==, "line break tab end");
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_names (void)
+{
+  static const struct { const char *written; const char *read; } names[] = {
+    { "Ólafur Arnalds - Saman", "Ólafur Arnalds - Saman" },
+    { "坂本龍一 - Merry Christmas Mr. Lawrence", "坂本龍一 - Merry Christmas Mr. Lawrence" },
+    { "🎧 Intro 🎶", "🎧 Intro 🎶" },
+    { "", "" },
+    { "   padded name \t ", "padded name" },
+    { "\xC2\xA0no-break spaces\xC2\xA0\xE3\x80\x80", "no-break spaces" },
+    { "    ", "" },
+    { "<b>&\"quoted\"'s</b>", "<b>&\"quoted\"'s</b>" },
+  };
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (12, 124);
+  TsAbletonSet set = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ts_als_writer_add_locator (writer, i * 16.0, names[i].written);
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpuint (set.locators->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpfloat (locator_at (&set, i)->beat, ==, i * 16.0);
+      g_assert_cmpstr (locator_at (&set, i)->name, ==, names[i].read);
+    }
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_shapes (void)
+{
+  /* Steps (a point pair at one beat), ramps, off-grid points, vertical
+   * jumps and odd numbers, each read back exactly and in file order. */
+  static const double points[][2] = {
+    { TS_ABLETON_SENTINEL_BEAT, 120 },
+    { 0, 120 },
+    { 16, 120 },
+    { 32, 140 },             /* ramp */
+    { 32, 90 },              /* vertical jump */
+    { 33.1, 90 },            /* off the 16th grid */
+    { 47.987654321012345, 170.123456789 },
+    { 48, 170.123456789 },
+    { 48, 60 },
+    { 1e-05, 60 },           /* out of order, as a hand-edited file might be */
+    { 1234567.8901234567, 999 },
+  };
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120);
+  TsAbletonSet set = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    ts_als_writer_add_tempo_event (writer, points[i][0], points[i][1]);
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpuint (set.tempo_events->len, ==, G_N_ELEMENTS (points));
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_assert_cmpfloat (event_at (&set, i)->beat, ==, points[i][0]);
+      g_assert_cmpfloat (event_at (&set, i)->bpm, ==, points[i][1]);
+    }
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_many_points (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 128);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20000);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  TsAbletonSet set = { 0 };
+  double beat = 0;
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 128);
+  for (guint i = 0; i < 20000; i++)
+    {
+      double point[2];
+
+      /* Mixed number shapes: whole beats, sixteenths, long fractions. */
+      beat += (i % 3 == 0) ? 1.0 : (i % 3 == 1) ? 0.25 : g_rand_double_range (rand, 0, 2);
+      point[0] = beat;
+      point[1] = (i % 5 == 0) ? 128.0 : g_rand_double_range (rand, 20, 999);
+      g_array_append_val (expected, point);
+      ts_als_writer_add_tempo_event (writer, point[0], point[1]);
+    }
+  ts_als_writer_add_locator (writer, beat / 2, "middle");
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpuint (set.tempo_events->len, ==, 20001);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const double *point = &g_array_index (expected, double, i * 2);
+
+      g_assert_cmpfloat (event_at (&set, i + 1)->beat, ==, point[0]);
+      g_assert_cmpfloat (event_at (&set, i + 1)->bpm, ==, point[1]);
+    }
+  g_assert_cmpuint (set.locators->len, ==, 1);
+  g_assert_cmpstr (locator_at (&set, 0)->name, ==, "middle");
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_curves (gconstpointer user_data)
+{
+  guint version = GPOINTER_TO_UINT (user_data);
+  TsAbletonSet set = { 0 };
+
+  {
+    g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 120);
+
+    ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120);
+    ts_als_writer_add_curved_tempo_event (writer, 0, 120, 0.6015625, 0.1328125,
+                                          0.8671875, 0.3984375);
+    ts_als_writer_add_tempo_event (writer, 16, 160);
+    read_writer (writer, TRUE, &set);
+
+    g_assert_false (event_at (&set, 0)->has_curve);
+    g_assert_true (event_at (&set, 1)->has_curve);
+    g_assert_cmpfloat (event_at (&set, 1)->curve1_x, ==, 0.6015625);
+    g_assert_cmpfloat (event_at (&set, 1)->curve1_y, ==, 0.1328125);
+    g_assert_cmpfloat (event_at (&set, 1)->curve2_x, ==, 0.8671875);
+    g_assert_cmpfloat (event_at (&set, 1)->curve2_y, ==, 0.3984375);
+    g_assert_true (ts_ableton_set_has_curves (&set));
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    /* Handles on the diagonal, a curved flat segment, a curved jump and a
+     * curve on the last point: all straight. */
+    g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 120);
+
+    ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120);
+    ts_als_writer_add_curved_tempo_event (writer, 0, 120, 0.25, 0.25, 0.75, 0.75);
+    ts_als_writer_add_curved_tempo_event (writer, 8, 140, 1, 0, 1, 0);
+    ts_als_writer_add_curved_tempo_event (writer, 16, 140, 0, 1, 0, 1);
+    ts_als_writer_add_curved_tempo_event (writer, 16, 90, 0.1796875, 0.4609375,
+                                          0.5390625, 0.8203125);
+    read_writer (writer, TRUE, &set);
+
+    g_assert_cmpuint (set.tempo_events->len, ==, 5);
+    for (guint i = 1; i < 5; i++)
+      g_assert_true (event_at (&set, i)->has_curve);
+    g_assert_false (ts_ableton_set_has_curves (&set));
+    ts_ableton_set_clear (&set);
+  }
+}
+
+static void
+test_uncompressed (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (9, 128);
+  TsAbletonSet gzipped = { 0 };
+  TsAbletonSet plain = { 0 };
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 128);
+  ts_als_writer_add_tempo_event (writer, 64, 132);
+  ts_als_writer_add_locator (writer, 64, "");
+  read_writer (writer, TRUE, &gzipped);
+  read_writer (writer, FALSE, &plain);
+
+  assert_sets_equal (&gzipped, &plain);
+  g_assert_cmpuint (plain.live_version, ==, 9);
+  g_assert_cmpuint (plain.tempo_events->len, ==, 2);
+  g_assert_cmpstr (locator_at (&plain, 0)->name, ==, "");
+  ts_ableton_set_clear (&gzipped);
+  ts_ableton_set_clear (&plain);
+}
+
+static void
+test_tempo_map_and_markers (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 150);
+  g_autoptr(TsTempoMap) map = NULL;
+  g_autoptr(GArray) markers = NULL;
+  TsAbletonSet set = { 0 };
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 100);
+  ts_als_writer_add_tempo_event (writer, 8, 100);
+  ts_als_writer_add_tempo_event (writer, 8, 200);
+  ts_als_writer_add_locator (writer, 16, "  After  ");
+  ts_als_writer_add_locator (writer, 4, "Before");
+  read_writer (writer, TRUE, &set);
+
+  map = ts_ableton_set_build_tempo_map (&set);
+  g_assert_cmpfloat (ts_tempo_map_get_base_bpm (map), ==, 150);
+  g_assert_cmpfloat (ts_tempo_map_get_grid (map), ==, TS_TEMPO_GRID_ABLETON);
+  g_assert_cmpuint (ts_tempo_map_get_n_points (map), ==, 3);
+  g_assert_cmpfloat (ts_tempo_map_get_point (map, 2)->bpm, ==, 200);
+  /* 8 beats at 100 BPM, then 8 at 200. */
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 16),
+                                  4.8 + 2.4, 1e-12);
+
+  markers = ts_ableton_set_collect_markers (&set);
+  g_assert_cmpuint (markers->len, ==, 2);
+  g_assert_cmpstr (g_array_index (markers, TsMarker, 0).title, ==, "After");
+  g_assert_cmpfloat (g_array_index (markers, TsMarker, 0).beat, ==, 16);
+  g_assert_cmpfloat (g_array_index (markers, TsMarker, 0).seconds, ==, 0);
+  g_assert_cmpstr (g_array_index (markers, TsMarker, 1).title, ==, "Before");
+  g_assert_cmpfloat (g_array_index (markers, TsMarker, 1).beat, ==, 4);
+  ts_ableton_set_clear (&set);
+}
+
+static void
+test_tempo_map_without_events (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (12, 90);
+  g_autoptr(TsTempoMap) map = NULL;
+  TsAbletonSet set = { 0 };
+
+  read_writer (writer, FALSE, &set);
+  map = ts_ableton_set_build_tempo_map (&set);
+  g_assert_cmpuint (ts_tempo_map_get_n_points (map), ==, 0);
+  g_assert_false (ts_tempo_map_has_automation (map));
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 3),
+                                  2.0, 1e-12);
+  ts_ableton_set_clear (&set);
+}
+
+/* Edits the writer's XML: replaces every @from with @to. */
+static GBytes *
+edited_set (guint       version,
+            const char *from,
+            const char *to)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 120);
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120);
+  ts_als_writer_add_tempo_event (writer, 4, 130);
+  ts_als_writer_add_locator (writer, 4, "x");
+  xml = ts_als_writer_to_xml (writer);
+  edited = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 0), >, 0);
+  return ts_als_gzip (edited->str, edited->len);
+}
+
+/* The regions libxml2 reads for the fast reader, and tempo points that
+ * leave the fast path, written the ways XML allows. */
+static void
+test_libxml_regions (void)
+{
+  TsAbletonSet set = { 0 };
+
+  {
+    g_autoptr(GBytes) bytes = edited_set (10, "Time=\"4\" Value=\"130\"",
+                                          "Time=\"&#52;\" Value=\"13&#48;\"");
+
+    read_both (bytes, &set);
+    g_assert_cmpuint (set.tempo_events->len, ==, 2);
+    g_assert_cmpfloat (event_at (&set, 1)->beat, ==, 4);
+    g_assert_cmpfloat (event_at (&set, 1)->bpm, ==, 130);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(GBytes) bytes = edited_set (10, "Creator=\"Ableton Live 10.1.7\"",
+                                          "Creator=\"Ableton&#32;Live 10.1.7 &amp; more\" "
+                                          "Extra=\"/>\"");
+
+    read_both (bytes, &set);
+    g_assert_cmpstr (set.creator, ==, "Ableton Live 10.1.7 & more");
+    g_assert_cmpstr (set.minor_version, ==, "10.0_377");
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    /* Only the fast reader: libxml2 reading the whole document never
+     * reports a root tag it could not finish, so the reference takes this
+     * for some other kind of file. */
+    g_autoptr(GBytes) bytes = edited_set (10, "Creator=\"Ableton Live 10.1.7\"",
+                                          "Creator=\"&bogus;\"");
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+    const guint8 *data = g_bytes_get_data (bytes, &length);
+
+    g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
+    g_assert_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED);
+    g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: "
+                     "Entity 'bogus' not defined (in the Ableton tag)");
+  }
+
+  {
+    g_autoptr(GBytes) bytes = edited_set (9, "<Manual Value=\"120\" />",
+                                          "<Manual Value=\"1&#50;0.5\" ><!-- x --></Manual >");
+
+    read_both (bytes, &set);
+    g_assert_cmpfloat (set.tempo, ==, 120.5);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(GBytes) bytes = edited_set (11, "<PointeeId Value=\"8\" />",
+                                          "<PointeeId Value=\"&#56;\" />");
+
+    read_both (bytes, &set);
+    g_assert_cmpuint (set.tempo_events->len, ==, 2);
+    g_assert_cmpfloat (event_at (&set, 1)->bpm, ==, 130);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(GBytes) bytes = edited_set (12, "<Name Value=\"x\" />",
+                                          "<!-- <Name Value=\"no\" /> --><?pi <Name?>"
+                                          "<Name Value=\" x &lt;1&gt; \" />"
+                                          "<![CDATA[ </Locators> ]]><Name Value=\"later\" />");
+
+    read_both (bytes, &set);
+    g_assert_cmpuint (set.locators->len, ==, 1);
+    g_assert_cmpfloat (locator_at (&set, 0)->beat, ==, 4);
+    g_assert_cmpstr (locator_at (&set, 0)->name, ==, "x <1>");
+    ts_ableton_set_clear (&set);
+  }
+}
+
+static void
+test_malformed_facts (void)
+{
+  static const struct { guint version; const char *from; const char *to; } cases[] = {
+    { 10, "<Time Value=\"4\" />", "" },                                   /* locator without time */
+    { 10, "<Time Value=\"4\" />", "<Time Value=\"four\" />" },
+    { 10, "<Manual Value=\"120\" />", "<Manual Value=\"0\" />" },          /* no tempo */
+    { 10, "<Manual Value=\"120\" />", "<Manual Value=\"inf\" />" },
+    { 10, "<Manual Value=\"120\" />", "<Manual Value=\" 120\" />" },
+    { 10, "Time=\"4\" Value=\"130\"", "Time=\"4\" Value=\"-130\"" },
+    { 10, "Time=\"4\" Value=\"130\"", "Time=\"4\"" },
+    { 11, "Time=\"4\" Value=\"130\"", "Time=\"4\" Value=\"130\" CurveControl1X=\"0.5\"" },
+    { 10, "MinorVersion=\"10.0_377\" SchemaChangeCount=\"3\" Creator=\"Ableton Live 10.1.7\"",
+      "SchemaChangeCount=\"3\"" },                                         /* no version */
+    { 10, "Tempo>", "Tempi>" },                                            /* no master tempo */
+    { 12, "MainTrack", "MainTrackX" },                                     /* no master track */
+    { 10, "</Locators>\n\t</LiveSet>", "</Locator>\n\t</LiveSet>" },       /* tags do not match */
+    { 10, "Value=\"x\"", "Value=\"x&bogus;\"" },                           /* unknown entity */
+    { 10, "Value=\"x\"", "Value=\"x&#0;\"" },                              /* not a character */
+    { 10, "Value=\"x\"", "Value=\"\xC3\x28\"" },                           /* not UTF-8 */
+    { 8, "Time=\"-63072000\" Value=\"120\"", "Time=\"-63072000\" Value=\"1e999\"" },
+    { 10, "Time=\"4\" Value=\"130\"", "Time=\"4\" Value=\"&#49;x\"" },     /* decoded, still no number */
+    { 10, "Time=\"4\" Value=\"130\"", "Time=\"4\" Value=\"130\" Value=\"131\"" },
+    { 10, "Time=\"4\" Value=\"130\"", "Time=\"&#52;\" Time=\"4\" Value=\"130\"" },
+    { 10, "<PointeeId Value=\"8\" />", "<PointeeId Value=\"8\"><a></PointeeId>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = edited_set (cases[i].version, cases[i].from, cases[i].to);
+
+      g_test_message ("case %u: %s -> %s", i, cases[i].from, cases[i].to);
+      assert_both_fail (bytes, TS_ABLETON_ERROR_MALFORMED);
+    }
+}
+
+static void
+test_not_ableton (void)
+{
+  static const char *xml = "<?xml version=\"1.0\"?>\n<Project><Tempo Value=\"120\"/></Project>\n";
+  g_autoptr(GBytes) bytes = ts_als_gzip (xml, strlen (xml));
+  g_autoptr(GBytes) plain = g_bytes_new_static (xml, strlen (xml));
+
+  assert_both_fail (bytes, TS_ABLETON_ERROR_NOT_ABLETON);
+  assert_both_fail (plain, TS_ABLETON_ERROR_NOT_ABLETON);
+}
+
+/* ---- the scanner, fed in pieces of every size ---- */
+
+static gboolean
+record_start (gpointer          user_data,
+              guint             parent_tag,
+              const char       *name,
+              gsize             name_len,
+              const TsXmlAttr  *attrs,
+              guint             n_attrs,
+              guint            *child_tag,
+              GError          **error)
+{
+  GString *log = user_data;
+
+  g_string_append_printf (log, "<%.*s %u", (int) name_len, name, parent_tag);
+  /* Raw values; "*" marks those only an XML parser reads right. */
+  for (guint i = 0; i < n_attrs; i++)
+    g_string_append_printf (log, " %.*s=[%.*s]%s", (int) attrs[i].name_len, attrs[i].name,
+                            (int) attrs[i].value_len, attrs[i].value,
+                            attrs[i].needs_decoding ? "*" : "");
+  g_string_append (log, ">");
+  *child_tag = parent_tag + 1;
+  return TRUE;
+}
+
+static gboolean
+record_end (gpointer   user_data,
+            guint      tag,
+            GError   **error)
+{
+  g_string_append_printf (user_data, "</%u>", tag);
+  return TRUE;
+}
+
+static char *
+scan_in_pieces (const char *xml,
+                gsize       piece)
+{
+  g_autoptr(TsXmlScanner) scanner = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *log = g_string_new (NULL);
+  gsize length = strlen (xml);
+
+  scanner = ts_xml_scanner_new (record_start, record_end, log);
+  for (gsize offset = 0; offset < length; offset += piece)
+    {
+      gsize available = 0;
+      gsize n = MIN (piece, length - offset);
+      char *buf = ts_xml_scanner_get_buffer (scanner, &available);
+
+      g_assert_cmpuint (available, >=, n);
+      memcpy (buf, xml + offset, n);
+      g_assert_true (ts_xml_scanner_commit (scanner, n, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (ts_xml_scanner_finish (scanner, &error));
+  g_assert_no_error (error);
+
+  return g_string_free (log, FALSE);
+}
+
+static void
+test_scanner_pieces (void)
+{
+  static const char *xml =
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- a comment with <tags> and -- dashes -->\n"
+    "<Ableton A=\"1\"  B = 'two &amp; &#x33;' >\n"
+    "\t<Empty/><Quoted V=\"a > b ' c\" W='\"'/>\n"
+    "\t<Text>some text &amp; <![CDATA[ <not-a-tag> ]]> more</Text >\n"
+    "\t<?pi inside?>\n"
+    "</Ableton>\n<!-- trailing -->\n";
+  g_autofree char *whole = scan_in_pieces (xml, strlen (xml));
+
+  g_assert_cmpstr (whole, ==,
+                   "<Ableton 0 A=[1] B=[two &amp; &#x33;]*><Empty 1></2>"
+                   "<Quoted 1 V=[a > b ' c] W=[\"]>"
+                   "</2><Text 1></2></1>");
+
+  for (gsize piece = 1; piece < 40; piece++)
+    {
+      g_autofree char *pieces = scan_in_pieces (xml, piece);
+
+      g_assert_cmpstr (pieces, ==, whole);
+    }
+}
+
+static void
+test_scanner_errors (void)
+{
+  static const struct { const char *xml; TsXmlScannerError code; } cases[] = {
+    { "", TS_XML_SCANNER_ERROR_NOT_XML },
+    { "hello <a/>", TS_XML_SCANNER_ERROR_NOT_XML },
+    { "<a>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a></b>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a/><b/>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a x=1/>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a x=\"1\"y=\"2\"/>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a x=\"<\"/>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a x=\"1\"", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<!DOCTYPE a><a/>", TS_XML_SCANNER_ERROR_DOCTYPE },
+    { "<a><!DOCTYPE a></a>", TS_XML_SCANNER_ERROR_DOCTYPE },
+    { "<a/>text", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<![CDATA[x]]><a/>", TS_XML_SCANNER_ERROR_MALFORMED },
+    { "<a><!x></a>", TS_XML_SCANNER_ERROR_MALFORMED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) log = g_string_new (NULL);
+      g_autoptr(TsXmlScanner) scanner = ts_xml_scanner_new (record_start, record_end, log);
+      g_autoptr(GError) error = NULL;
+      gsize length = strlen (cases[i].xml);
+      gsize available = 0;
+      char *buf;
+
+      buf = ts_xml_scanner_get_buffer (scanner, &available);
+      memcpy (buf, cases[i].xml, length);
+      g_test_message ("case %u: %s", i, cases[i].xml);
+      if (ts_xml_scanner_commit (scanner, length, &error))
+        g_assert_false (ts_xml_scanner_finish (scanner, &error));
+      g_assert_error (error, TS_XML_SCANNER_ERROR, (gint) cases[i].code);
+    }
+}
+
+/* Captures every <Region> whole and logs every start tag as the scanner
+ * hands it out. */
+typedef struct {
+  TsXmlScanner *scanner;
+  GString      *capture;
+  GString      *log;
+  gsize         limit;
+} CaptureLog;
+
+static gboolean
+capture_start (gpointer          user_data,
+               guint             parent_tag,
+               const char       *name,
+               gsize             name_len,
+               const TsXmlAttr  *attrs,
+               guint             n_attrs,
+               guint            *child_tag,
+               GError          **error)
+{
+  CaptureLog *log = user_data;
+  gsize tag_len = 0;
+  const char *tag = ts_xml_scanner_get_tag (log->scanner, &tag_len);
+
+  g_string_append_printf (log->log, "tag[%.*s]", (int) tag_len, tag);
+  *child_tag = 0;
+  if (parent_tag == 0 && name_len == strlen ("Region") && memcmp (name, "Region", name_len) == 0)
+    {
+      *child_tag = 1;
+      return ts_xml_scanner_capture (log->scanner, log->capture, log->limit, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+capture_end (gpointer   user_data,
+             guint      tag,
+             GError   **error)
+{
+  CaptureLog *log = user_data;
+
+  /* The capture is complete when its element's end is reported. */
+  if (tag == 1)
+    {
+      g_string_append_printf (log->log, "region[%s]", log->capture->str);
+      g_string_truncate (log->capture, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+capture_in_pieces (const char  *xml,
+                   gsize        piece,
+                   gsize        limit,
+                   char       **log_out,
+                   GError     **error)
+{
+  g_autoptr(TsXmlScanner) scanner = NULL;
+  g_autoptr(GString) capture = g_string_new (NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  CaptureLog data = { NULL, capture, log, limit };
+  gsize length = strlen (xml);
+
+  scanner = ts_xml_scanner_new (capture_start, capture_end, &data);
+  data.scanner = scanner;
+  for (gsize offset = 0; offset < length; offset += piece)
+    {
+      gsize available = 0;
+      gsize n = MIN (piece, length - offset);
+      char *buf = ts_xml_scanner_get_buffer (scanner, &available);
+
+      memcpy (buf, xml + offset, n);
+      if (!ts_xml_scanner_commit (scanner, n, error))
+        return FALSE;
+    }
+  if (!ts_xml_scanner_finish (scanner, error))
+    return FALSE;
+
+  *log_out = g_strdup (log->str);
+  return TRUE;
+}
+
+static void
+test_scanner_capture (void)
+{
+  static const char *xml =
+    "<?xml version=\"1.0\"?>\n<Root>\n"
+    "\t<Before A=\"1\"/>\n"
+    "\t<Region X='a &amp; b'>\n"
+    "\t\t<!-- a <comment> -->\n"
+    "\t\t<Inner V=\"&#x1F3B5;\">text &lt; <![CDATA[ </Region> ]]></Inner><?pi x?>\n"
+    "\t\t<Region/>\n"
+    "\t</Region >\n"
+    "\t<Region/>\n"
+    "</Root>\n";
+  static const char *expected =
+    "tag[<Root>]tag[<Before A=\"1\"/>]tag[<Region X='a &amp; b'>]"
+    "tag[<Inner V=\"&#x1F3B5;\">]tag[<Region/>]"
+    "region[<Region X='a &amp; b'>\n"
+    "\t\t<!-- a <comment> -->\n"
+    "\t\t<Inner V=\"&#x1F3B5;\">text &lt; <![CDATA[ </Region> ]]></Inner><?pi x?>\n"
+    "\t\t<Region/>\n"
+    "\t</Region >]"
+    "tag[<Region/>]region[<Region/>]";
+
+  for (gsize piece = 1; piece <= strlen (xml); piece++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *log = NULL;
+
+      g_assert_true (capture_in_pieces (xml, piece, 4096, &log, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (log, ==, expected);
+    }
+
+  /* Past the caller's limit (the first region is 142 bytes), wherever the
+   * limit falls. */
+  for (gsize limit = 0; limit < 142; limit += 7)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *log = NULL;
+
+      g_assert_false (capture_in_pieces (xml, 5, limit, &log, &error));
+      g_assert_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_CAPTURE_LIMIT);
+    }
+}
+
+/* ---- the corpus ---- */
+
+static void
+collect_sets (const char *dir,
+              GPtrArray  *paths)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_sets (path, paths);
+      else if (g_str_has_suffix (name, ".als"))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+}
+
+static void
+test_corpus_agrees (void)
+{
+  const char *shared = g_getenv ("TS_SHARED_DIR");
+  g_autofree char *corpus = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_read = 0;
+
+  if (shared != NULL)
+    corpus = g_build_filename (shared, "corpus", NULL);
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no shared corpus (TS_SHARED_DIR)");
+      return;
+    }
+
+  collect_sets (corpus, paths);
+  g_assert_cmpuint (paths->len, >, 0);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) reference_error = NULL;
+      TsAbletonSet set = { 0 };
+      TsAbletonSet reference = { 0 };
+      gsize length = 0;
+      gboolean ok, reference_ok;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      ok = ts_ableton_set_read (&set, (const guint8 *) contents, length, path, &error);
+      reference_ok = ts_ableton_set_read_reference (&reference, (const guint8 *) contents,
+                                                    length, path, &reference_error);
+      g_test_message ("%s: %s", path, ok ? "read" : error->message);
+
+      g_assert_cmpint (ok, ==, reference_ok);
+      if (ok)
+        {
+          assert_sets_equal (&set, &reference);
+          g_assert_cmpuint (set.live_version, >=, 8);
+          n_read++;
+        }
+      else
+        {
+          g_assert_nonnull (reference_error);
+          g_assert_cmpint (error->code, ==, reference_error->code);
+        }
+      ts_ableton_set_clear (&set);
+      ts_ableton_set_clear (&reference);
+    }
+
+  g_assert_cmpuint (n_read, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint version = 8; version <= 12; version++)
+    {
+      g_autofree char *layout = g_strdup_printf ("/ableton-set/layout/live%u", version);
+      g_autofree char *none = g_strdup_printf ("/ableton-set/no-automation/live%u", version);
+
+      g_test_add_data_func (layout, GUINT_TO_POINTER (version), test_layout);
+      if (version >= 9)
+        g_test_add_data_func (none, GUINT_TO_POINTER (version), test_no_automation);
+    }
+  g_test_add_func ("/ableton-set/live8-tempo-from-first-event", test_live8_tempo_from_first_event);
+  g_test_add_func ("/ableton-set/master-without-envelopes", test_master_without_envelopes);
+  g_test_add_func ("/ableton-set/locators/entities", test_entities);
+  g_test_add_func ("/ableton-set/locators/names", test_names);
+  g_test_add_func ("/ableton-set/automation/shapes", test_shapes);
+  g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);
+  g_test_add_data_func ("/ableton-set/automation/curves/live11", GUINT_TO_POINTER (11), test_curves);
+  g_test_add_data_func ("/ableton-set/automation/curves/live12", GUINT_TO_POINTER (12), test_curves);
+  g_test_add_func ("/ableton-set/uncompressed", test_uncompressed);
+  g_test_add_func ("/ableton-set/tempo-map-and-markers", test_tempo_map_and_markers);
+  g_test_add_func ("/ableton-set/tempo-map-without-events", test_tempo_map_without_events);
+  g_test_add_func ("/ableton-set/libxml-regions", test_libxml_regions);
+  g_test_add_func ("/ableton-set/errors/malformed", test_malformed_facts);
+  g_test_add_func ("/ableton-set/errors/not-ableton", test_not_ableton);
+  g_test_add_func ("/ableton-set/scanner/pieces", test_scanner_pieces);
+  g_test_add_func ("/ableton-set/scanner/errors", test_scanner_errors);
+  g_test_add_func ("/ableton-set/scanner/capture", test_scanner_capture);
+  g_test_add_func ("/ableton-set/corpus-agrees", test_corpus_agrees);
+
+  return g_test_run ();
+}

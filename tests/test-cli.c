@@ -1,0 +1,308 @@
+/* test-cli.c - timestamps-cli's options, output and exit codes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line is a contract scripts rely on; these tests pin it.
+ */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ts-ableton-set.h"
+#include "ts-als-writer.h"
+#include "ts-project.h"
+#include "ts-template.h"
+#include "ts-time-format.h"
+#include "ts-tracklist.h"
+
+typedef struct {
+  char *dir;
+  char *steady;   /* 120 BPM, three locators, one past an hour */
+  char *ramp;     /* a ramp from 120 to 60 BPM */
+  char *junk;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsAlsWriter) steady = ts_als_writer_new (10, 120.0);
+  g_autoptr(TsAlsWriter) ramp = ts_als_writer_new (12, 120.0);
+
+  fixture->dir = g_dir_make_tmp ("ts-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* Stored out of order, as Live does. */
+  ts_als_writer_add_locator (steady, 130.0, "Artist - Track \"One\"");
+  ts_als_writer_add_locator (steady, 0.0, "Intro");
+  ts_als_writer_add_locator (steady, 7300.0, "Late");
+  fixture->steady = g_build_filename (fixture->dir, "steady.als", NULL);
+  g_assert_true (ts_als_writer_write_file (steady, fixture->steady, TRUE, &error));
+  g_assert_no_error (error);
+
+  ts_als_writer_add_tempo_event (ramp, TS_ABLETON_SENTINEL_BEAT, 120.0);
+  ts_als_writer_add_tempo_event (ramp, 8.0, 120.0);
+  ts_als_writer_add_tempo_event (ramp, 24.0, 60.0);
+  ts_als_writer_add_locator (ramp, 16.0, "Middle");
+  ts_als_writer_add_locator (ramp, 32.0, "End");
+  fixture->ramp = g_build_filename (fixture->dir, "ramp.als", NULL);
+  g_assert_true (ts_als_writer_write_file (ramp, fixture->ramp, TRUE, &error));
+  g_assert_no_error (error);
+
+  fixture->junk = g_build_filename (fixture->dir, "junk.als", NULL);
+  g_assert_true (g_file_set_contents (fixture->junk, "JUNK\n", -1, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_unlink (fixture->steady);
+  g_unlink (fixture->ramp);
+  g_unlink (fixture->junk);
+  g_rmdir (fixture->dir);
+  g_free (fixture->steady);
+  g_free (fixture->ramp);
+  g_free (fixture->junk);
+  g_free (fixture->dir);
+}
+
+/* Runs timestamps-cli with @argv (NULL-terminated, without the program). */
+static int
+run_cli (const char * const  *args,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) TS_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_text_default (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { fixture->steady, NULL };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_time_options (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *always[] = { "--hours", "always", "--ms", fixture->steady, NULL };
+  const char *never[] = { "--hours=never", fixture->steady, NULL };
+
+  g_assert_cmpint (run_cli (always, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00:00.000 Intro\n0:01:05.000 Artist - Track \"One\"\n1:00:50.000 Late\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (never, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n60:50 Late\n");
+}
+
+static void
+test_template (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--template", "{index}. {artist}|{track} [{time}] @{beat}", fixture->steady, NULL };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "1. |Intro [0:00] @0\n"
+                   "2. Artist|Track \"One\" [1:05] @130\n"
+                   "3. |Late [1:00:50] @7300\n");
+}
+
+static char *
+expected_text (const TsTracklist *tracklist)
+{
+  TsTimeFormat format = { TS_HOURS_AUTO, TRUE, TS_ROUND_DOWN };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ts_tracklist_get_n_tracks (tracklist); i++)
+    {
+      const TsTrack *track = ts_tracklist_get_track (tracklist, i);
+      g_autofree char *time = ts_format_time (track->seconds, &format);
+
+      g_string_append_printf (text, "%s %s\n", time, track->title);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_modes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *daw[] = { "--ms", fixture->ramp, NULL };
+  const char *exact[] = { "--ms", "--mode", "exact", fixture->ramp, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->ramp);
+  g_autoptr(TsProject) project = ts_project_load_file (file, NULL, NULL);
+  g_autoptr(TsTracklist) daw_list = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_DAW);
+  g_autoptr(TsTracklist) exact_list = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_EXACT);
+  g_autofree char *daw_expected = NULL;
+  g_autofree char *exact_expected = NULL;
+
+  /* The text equals what the core computes, and the modes differ. */
+  daw_expected = expected_text (daw_list);
+  exact_expected = expected_text (exact_list);
+  g_assert_cmpstr (daw_expected, !=, exact_expected);
+
+  g_assert_cmpint (run_cli (daw, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, daw_expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (exact, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, exact_expected);
+}
+
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--format", "json", "--mode", "exact", fixture->steady, fixture->ramp, NULL };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *markers;
+  JsonObject *marker;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "");
+
+  /* Floats stay floats, and keys come in the documented order. */
+  g_assert_true (g_str_has_prefix (lines[0], "{\"file\": \""));
+  g_assert_nonnull (strstr (lines[0], "\"format\": \"ableton\", \"daw_version\": \"Ableton Live 10."));
+  g_assert_nonnull (strstr (lines[0], "\"mode\": \"exact\", \"bpm\": 120.0, \"tempo_automation\": false, "
+                                      "\"curved_automation\": false, \"markers\": [{\"time\": 0.0, \"beat\": 0.0, "
+                                      "\"title\": \"Intro\"}, {\"time\": 65.0, \"beat\": 130.0, "
+                                      "\"title\": \"Artist - Track \\\"One\\\"\"}"));
+
+  json_parser_load_from_data (parser, lines[1], -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, fixture->ramp);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "ableton");
+  g_assert_true (json_object_get_boolean_member (root, "tempo_automation"));
+  markers = json_object_get_array_member (root, "markers");
+  g_assert_cmpuint (json_array_get_length (markers), ==, 2);
+  marker = json_array_get_object_element (markers, 0);
+  g_assert_cmpfloat (json_object_get_double_member (marker, "beat"), ==, 16.0);
+  /* 8 beats at 120, then 8 beats of the ramp 120 -> 90: 4 + 60*8/(90-120)*ln(90/120) s,
+   * printed with 17 significant digits so it reads back to the same double. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (marker, "time"),
+                                  4.0 + 60.0 * 8.0 / -30.0 * log (90.0 / 120.0), 1e-12);
+}
+
+static void
+test_bad_file_among_good (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.als", NULL);
+  g_autofree char *junk_prefix = g_strconcat (fixture->junk, ": ", NULL);
+  g_autofree char *missing_prefix = g_strconcat ("\n", missing, ": ", NULL);
+  const char *args[] = { fixture->junk, fixture->steady, missing, NULL };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  /* The good file is still printed, under its header. */
+  g_assert_nonnull (strstr (out, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n"));
+  g_assert_true (g_str_has_prefix (err, junk_prefix));
+  g_assert_nonnull (strstr (err, missing_prefix));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *bad_mode[] = { "--mode", "fast", fixture->steady, NULL };
+  const char *bad_hours[] = { "--hours", "sometimes", fixture->steady, NULL };
+  const char *bad_format[] = { "--format", "xml", fixture->steady, NULL };
+  const char *unknown[] = { "--frobnicate", fixture->steady, NULL };
+  const char *nothing[] = { NULL };
+  const char * const *cases[] = { bad_mode, bad_hours, bad_format, unknown, nothing };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (cases[i], &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "timestamps-cli: "));
+    }
+}
+
+static void
+test_version_and_help (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *help_err = NULL;
+  const char *version[] = { "--version", NULL };
+  const char *help_args[] = { "--help", NULL };
+
+  g_assert_cmpint (run_cli (version, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "timestamps-cli "));
+  g_assert_cmpint (run_cli (help_args, &help, &help_err), ==, 0);
+  g_assert_nonnull (strstr (help, "--mode"));
+  g_assert_nonnull (strstr (help, "--template"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/text-default", test_text_default);
+  ADD ("/cli/time-options", test_time_options);
+  ADD ("/cli/template", test_template);
+  ADD ("/cli/modes", test_modes);
+  ADD ("/cli/json", test_json);
+  ADD ("/cli/bad-file-among-good", test_bad_file_among_good);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/version-and-help", test_version_and_help);
+#undef ADD
+
+  return g_test_run ();
+}

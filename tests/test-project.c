@@ -1,0 +1,243 @@
+/* test-project.c - format detection, the tracklist and its JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "ts-ableton-set.h"
+#include "ts-als-writer.h"
+#include "ts-json-writer.h"
+#include "ts-project.h"
+#include "ts-tracklist.h"
+
+static GBytes *
+small_set (gboolean gzip)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120.0);
+
+  ts_als_writer_add_locator (writer, 8.0, "B");
+  ts_als_writer_add_locator (writer, 8.0, "A");
+  ts_als_writer_add_locator (writer, 2.0, "  Padded  ");
+  return ts_als_writer_to_bytes (writer, gzip);
+}
+
+/* Content decides, whatever the name says. */
+static void
+test_detect_by_content (void)
+{
+  struct {
+    GBytes     *bytes;
+    const char *name;
+    TsFormat    format;
+  } cases[] = {
+    { small_set (TRUE), "set.als", TS_FORMAT_ABLETON },
+    { small_set (TRUE), "renamed.cue", TS_FORMAT_ABLETON },
+    { small_set (FALSE), "plain.xml", TS_FORMAT_ABLETON },
+    { small_set (FALSE), "no-extension", TS_FORMAT_ABLETON },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TsProject) project = ts_project_load_bytes (cases[i].bytes, cases[i].name, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (project->format, ==, cases[i].format);
+      g_bytes_unref (cases[i].bytes);
+    }
+}
+
+/* Unrecognisable content: the extension picks the reader, so the error is
+ * the precise one; without a known extension the message lists what is
+ * supported. Every message starts with the file's name. */
+static void
+test_detect_errors (void)
+{
+  g_autoptr(GBytes) junk = g_bytes_new_static ("JUNK\n", 5);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GError) error = NULL;
+  TsProject *project;
+
+  project = ts_project_load_bytes (junk, "mix.als", &error);
+  g_assert_null (project);
+  g_assert_true (error->domain == TS_ABLETON_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "mix.als: "));
+  g_clear_error (&error);
+
+  project = ts_project_load_bytes (junk, "notes.txt", &error);
+  g_assert_null (project);
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, "notes.txt: this is not "));
+  g_assert_nonnull (strstr (error->message, "Ableton Live set"));
+  g_clear_error (&error);
+
+  project = ts_project_load_bytes (empty, "nothing.als", &error);
+  g_assert_null (project);
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "nothing.als: the file is empty (0 bytes)");
+}
+
+static void
+test_load_path_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-project-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "missing.als", NULL);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  TsProject *project;
+
+  g_assert_no_error (error);
+
+  project = ts_project_load_path (missing, "missing.als", &error);
+  g_assert_null (project);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, "missing.als: "));
+  g_clear_error (&error);
+
+  project = ts_project_load_path (dir, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_clear_error (&error);
+
+  project = ts_project_load_file (dir_file, NULL, &error);
+  g_assert_null (project);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_rmdir (dir);
+}
+
+static void
+test_load_file_reads_like_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-project-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "mix.als", NULL);
+  g_autoptr(GBytes) bytes = small_set (TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TsProject) project = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  project = ts_project_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (project->format, ==, TS_FORMAT_ABLETON);
+  g_assert_cmpuint (ts_project_get_n_arrangements (project), ==, 1);
+  g_assert_false (ts_project_has_arrangements (project));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Sorted by time, ties by title, renumbered, names trimmed. */
+static void
+test_tracklist_order (void)
+{
+  g_autoptr(GBytes) bytes = small_set (TRUE);
+  g_autoptr(TsProject) project = ts_project_load_bytes (bytes, "set.als", NULL);
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new_for_project (project, "set.als", 0, TS_TEMPO_MODE_DAW);
+  const char *titles[] = { "Padded", "A", "B" };
+  const double seconds[] = { 1.0, 4.0, 4.0 };
+
+  g_assert_cmpuint (ts_tracklist_get_n_tracks (tracklist), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const TsTrack *track = ts_tracklist_get_track (tracklist, i);
+
+      g_assert_cmpuint (track->index, ==, i + 1);
+      g_assert_cmpstr (track->title, ==, titles[i]);
+      g_assert_cmpfloat (track->seconds, ==, seconds[i]);
+    }
+  g_assert_cmpstr (tracklist->format, ==, "ableton");
+  g_assert_cmpfloat (tracklist->bpm, ==, 120.0);
+  g_assert_false (tracklist->tempo_automation);
+  g_assert_cmpint (tracklist->arrangement, ==, -1);
+  g_assert_null (tracklist->arrangements);
+}
+
+/* Tempo shapes through the whole pipeline, times worked out by hand. */
+static void
+test_tempo_shapes_end_to_end (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 120.0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TsProject) project = NULL;
+  g_autoptr(TsTracklist) daw = NULL;
+  g_autoptr(TsTracklist) exact = NULL;
+
+  /* 120 until beat 8, step to 60 until beat 16.1 (off the grid: the DAW
+   * switches at 16.25), then a ramp 60 -> 120 over beats 16.1 .. 32. */
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120.0);
+  ts_als_writer_add_tempo_event (writer, 8.0, 120.0);
+  ts_als_writer_add_tempo_event (writer, 8.0, 60.0);
+  ts_als_writer_add_tempo_event (writer, 16.1, 60.0);
+  ts_als_writer_add_tempo_event (writer, 32.0, 120.0);
+  ts_als_writer_add_locator (writer, 8.0, "Step");
+  ts_als_writer_add_locator (writer, 16.0, "Before ramp");
+  ts_als_writer_add_locator (writer, 40.0, "After ramp");
+  bytes = ts_als_writer_to_bytes (writer, TRUE);
+  project = ts_project_load_bytes (bytes, "shapes.als", NULL);
+  daw = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_DAW);
+  exact = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_EXACT);
+
+  g_assert_true (daw->tempo_automation);
+  g_assert_cmpfloat_with_epsilon (ts_tracklist_get_track (daw, 0)->seconds, 4.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ts_tracklist_get_track (daw, 1)->seconds, 12.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ts_tracklist_get_track (exact, 1)->seconds, 12.0, 1e-12);
+
+  /* Exact: 12 + 0.1 s, the ramp 60*15.9/60*ln 2, then 8 beats at 120. */
+  g_assert_cmpfloat_with_epsilon (ts_tracklist_get_track (exact, 2)->seconds,
+                                  12.1 + 60.0 * 15.9 / 60.0 * log (2.0) + 4.0, 1e-9);
+  /* DAW: 60 holds until 16.25 (the ramp's sample at 16.0 is still the
+   * step's 60), then one sample per 16th of the ramp, then 120. */
+  {
+    double expected = 12.0 + 0.25;
+    double slope = 60.0 / 15.9;
+
+    for (double line = 16.25; line < 32.0; line += 0.25)
+      expected += 15.0 / (60.0 + slope * (line - 16.1));
+    expected += 4.0;
+    g_assert_cmpfloat_with_epsilon (ts_tracklist_get_track (daw, 2)->seconds, expected, 1e-9);
+  }
+}
+
+static void
+test_json_writer (void)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autofree char *json = NULL;
+
+  tracklist->file = g_strdup ("dir/my \"mix\".als");
+  tracklist->format = g_strdup ("ableton");
+  tracklist->daw_version = g_strdup ("Ableton Live 12.1");
+  tracklist->bpm = 128.0;
+  ts_tracklist_add (tracklist, 0.1, 0.2, "Tab\there\nnew line \\ \x01 ü 🎵");
+  ts_tracklist_add (tracklist, 1e21, NAN, "far");
+  json = ts_tracklist_to_json (tracklist);
+
+  g_assert_cmpstr (json, ==,
+                   "{\"file\": \"dir/my \\\"mix\\\".als\", \"format\": \"ableton\", "
+                   "\"daw_version\": \"Ableton Live 12.1\", \"mode\": \"daw\", \"bpm\": 128.0, "
+                   "\"tempo_automation\": false, \"curved_automation\": false, \"markers\": ["
+                   "{\"time\": 0.10000000000000001, \"beat\": 0.20000000000000001, "
+                   "\"title\": \"Tab\\there\\nnew line \\\\ \\u0001 ü 🎵\"}, "
+                   "{\"time\": 1e+21, \"beat\": null, \"title\": \"far\"}]}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project/detect/by-content", test_detect_by_content);
+  g_test_add_func ("/project/detect/errors", test_detect_errors);
+  g_test_add_func ("/project/load/path-errors", test_load_path_errors);
+  g_test_add_func ("/project/load/file", test_load_file_reads_like_path);
+  g_test_add_func ("/project/tracklist/order", test_tracklist_order);
+  g_test_add_func ("/project/tracklist/tempo-shapes", test_tempo_shapes_end_to_end);
+  g_test_add_func ("/project/json-writer", test_json_writer);
+
+  return g_test_run ();
+}

@@ -1,0 +1,350 @@
+/* test-tempo-map.c - the tempo engine against facts and brute force
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "ts-tempo-map.h"
+
+/* The curve as the engine documents it, evaluated the slow obvious way:
+ * linear between points, the later point's value at a jump, flat outside. */
+static double
+naive_curve (const TsTempoPoint *points,
+             guint               n,
+             double              beat)
+{
+  guint last = 0;
+
+  if (beat < MAX (points[0].beat, 0.0))
+    return points[0].bpm;
+  for (guint i = 0; i < n; i++)
+    if (MAX (points[i].beat, 0.0) <= beat)
+      last = i;
+  if (last + 1 == n)
+    return points[last].bpm;
+  {
+    double x0 = MAX (points[last].beat, 0.0);
+    double x1 = points[last + 1].beat;
+
+    return points[last].bpm + (points[last + 1].bpm - points[last].bpm) * (beat - x0) / (x1 - x0);
+  }
+}
+
+/* DAW mode by brute force: walk grid cell by grid cell, sampling the curve
+ * at each grid line. */
+static double
+naive_daw_seconds (const TsTempoPoint *points,
+                   guint               n,
+                   double              grid,
+                   double              beat)
+{
+  double seconds = 0.0;
+
+  for (double line = 0.0; line < beat; line += grid)
+    seconds += 60.0 * (MIN (line + grid, beat) - line) / naive_curve (points, n, line);
+  return seconds;
+}
+
+/* Simpson's rule over [a, b], where the curve is smooth. */
+static double
+simpson (const TsTempoPoint *points,
+         guint               n,
+         double              a,
+         double              b)
+{
+  const int slices = 2000;
+  double h = (b - a) / slices;
+  double sum = 0.0;
+
+  for (int i = 0; i <= slices; i++)
+    {
+      double w = (i == 0 || i == slices) ? 1.0 : (i % 2 ? 4.0 : 2.0);
+      /* Stay inside the piece: at its ends the curve may jump. */
+      double x = CLAMP (a + i * h, a + 1e-12, b - 1e-12);
+
+      sum += w * 60.0 / naive_curve (points, n, x);
+    }
+  return sum * h / 3.0;
+}
+
+/* Exact mode by numerical integration, piece by piece between points. */
+static double
+naive_exact_seconds (const TsTempoPoint *points,
+                     guint               n,
+                     double              beat)
+{
+  double seconds = 0.0;
+  double from = 0.0;
+
+  for (guint i = 0; i <= n && from < beat; i++)
+    {
+      double to = i < n ? MIN (MAX (points[i].beat, 0.0), beat) : beat;
+
+      if (to > from)
+        seconds += simpson (points, n, from, to);
+      from = MAX (from, to);
+    }
+  return seconds;
+}
+
+static void
+test_constant_tempo (void)
+{
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (119.999992, TS_TEMPO_GRID_ABLETON, NULL, 0);
+
+  /* The same expression as the reference, so equal to the bit. */
+  g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 400.0), ==, 400.0 * (60.0 / 119.999992));
+  g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, 400.0), ==, 400.0 * (60.0 / 119.999992));
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 400.0), 200.0000133, 1e-7);
+  g_assert_false (ts_tempo_map_has_automation (map));
+  g_assert_cmpfloat (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_DAW, 17.3), ==, 119.999992);
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_beat_at_seconds (map, TS_TEMPO_MODE_DAW, 200.0000133), 400.0, 1e-6);
+}
+
+static void
+test_single_point_is_not_automation (void)
+{
+  /* Live writes one sentinel event even without automation; the static
+   * tempo wins, as in the reference. */
+  const TsTempoPoint points[] = { { -63072000.0, 90.0 } };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (128.0, TS_TEMPO_GRID_ABLETON, points, 1);
+
+  g_assert_false (ts_tempo_map_has_automation (map));
+  g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 128.0), ==, 60.0);
+}
+
+/* Measured in Ableton Live: a 150 -> 50 BPM linear ramp over 16 beats. */
+static void
+test_live_ramp_fact (void)
+{
+  const TsTempoPoint points[] = {
+    { -63072000.0, 150.0 },
+    { 0.0, 150.0 },
+    { 16.0, 50.0 },
+  };
+  const double daw[] = { 1.740, 3.867, 6.604, 10.447 };
+  const double exact[] = { 1.750, 3.892, 6.654, 10.547 };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (150.0, TS_TEMPO_GRID_ABLETON, points, G_N_ELEMENTS (points));
+
+  g_assert_true (ts_tempo_map_has_automation (map));
+  for (guint i = 0; i < 4; i++)
+    {
+      double beat = 4.0 * (i + 1);
+
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, beat), daw[i], 1e-3);
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, beat), exact[i], 1e-3);
+    }
+
+  /* The closed form, by hand: 60 * 16 / (50 - 150) * ln (50 / 150). */
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, 16.0),
+                                  60.0 * 16.0 / -100.0 * log (50.0 / 150.0), 1e-12);
+  /* DAW by hand: 64 sixteenths at 150, 148.4375, ... (100/64 apart). */
+  {
+    double sum = 0.0;
+
+    for (int j = 0; j < 64; j++)
+      sum += 60.0 * 0.25 / (150.0 - j * 100.0 / 64.0);
+    g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 16.0), sum, 1e-12);
+  }
+}
+
+static void
+test_bpm_at_beat (void)
+{
+  const TsTempoPoint points[] = { { 0.0, 100.0 }, { 10.0, 200.0 } };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (100.0, TS_TEMPO_GRID_ABLETON, points, 2);
+
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_EXACT, 5.1), 151.0, 1e-9);
+  /* DAW holds the sample of the 16th at 5.0 until 5.25. */
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_DAW, 5.1), 150.0, 1e-9);
+  g_assert_cmpfloat (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_DAW, 50.0), ==, 200.0);
+  g_assert_cmpfloat (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_EXACT, -3.0), ==, 100.0);
+}
+
+static void
+test_vertical_jump (void)
+{
+  /* 120 for 4 beats, then straight to 60 at beat 4. */
+  const TsTempoPoint points[] = {
+    { -63072000.0, 120.0 },
+    { 4.0, 120.0 },
+    { 4.0, 60.0 },
+  };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, points, 3);
+
+  for (int mode = TS_TEMPO_MODE_DAW; mode <= TS_TEMPO_MODE_EXACT; mode++)
+    {
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, mode, 4.0), 2.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, mode, 8.0), 6.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_beat_at_seconds (map, mode, 4.0), 6.0, 1e-12);
+    }
+  g_assert_cmpfloat (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_EXACT, 4.0), ==, 60.0);
+}
+
+static void
+test_off_grid_point (void)
+{
+  /* A step to 60 BPM at beat 1.1, between the 16ths at 1.0 and 1.25: the
+   * DAW keeps 120 until 1.25. Exact mode switches at 1.1. */
+  const TsTempoPoint points[] = {
+    { -63072000.0, 120.0 },
+    { 1.1, 120.0 },
+    { 1.1, 60.0 },
+  };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, points, 3);
+
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 2.0),
+                                  1.25 * 0.5 + 0.75 * 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, 2.0),
+                                  1.1 * 0.5 + 0.9 * 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 1.2), 0.6, 1e-12);
+}
+
+static void
+test_unsorted_and_unplayable_points (void)
+{
+  const TsTempoPoint unsorted[] = {
+    { 8.0, 60.0 }, { 0.0, 120.0 }, { 4.0, 120.0 }, { 6.0, 0.0 }, { 7.0, NAN },
+  };
+  const TsTempoPoint sorted[] = { { 0.0, 120.0 }, { 4.0, 120.0 }, { 8.0, 60.0 } };
+  g_autoptr(TsTempoMap) a = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, unsorted, G_N_ELEMENTS (unsorted));
+  g_autoptr(TsTempoMap) b = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, sorted, G_N_ELEMENTS (sorted));
+
+  g_assert_cmpuint (ts_tempo_map_get_n_points (a), ==, 3);
+  for (double beat = 0.0; beat < 12.0; beat += 0.37)
+    {
+      g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (a, TS_TEMPO_MODE_DAW, beat), ==,
+                         ts_tempo_map_seconds_at_beat (b, TS_TEMPO_MODE_DAW, beat));
+      g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (a, TS_TEMPO_MODE_EXACT, beat), ==,
+                         ts_tempo_map_seconds_at_beat (b, TS_TEMPO_MODE_EXACT, beat));
+    }
+}
+
+/* Random curves with ramps, steps, jumps and off-grid points against the
+ * brute-force definitions, in both grids. */
+static void
+test_random_maps_against_brute_force (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261126);
+  const double grids[] = { TS_TEMPO_GRID_ABLETON, TS_TEMPO_GRID_FL_STUDIO };
+
+  for (guint round = 0; round < 40; round++)
+    {
+      double grid = grids[round % 2];
+      TsTempoPoint points[12];
+      g_autoptr(TsTempoMap) map = NULL;
+      double beat = 0.0;
+
+      points[0] = (TsTempoPoint) { -63072000.0, g_rand_double_range (rand, 60, 180) };
+      for (guint i = 1; i < G_N_ELEMENTS (points); i++)
+        {
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: /* a jump on the same beat */
+              break;
+            case 1: /* on the grid */
+              beat += grid * g_rand_int_range (rand, 1, 40);
+              break;
+            default: /* anywhere */
+              beat += g_rand_double_range (rand, 0.01, 6.0);
+              break;
+            }
+          points[i] = (TsTempoPoint) { beat, g_rand_double_range (rand, 60, 180) };
+        }
+      map = ts_tempo_map_new (points[0].bpm, grid, points, G_N_ELEMENTS (points));
+
+      for (guint q = 0; q < 12; q++)
+        {
+          double at = g_rand_double_range (rand, 0.0, beat + 3.0);
+          double daw = ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, at);
+          double exact = ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, at);
+
+          g_assert_cmpfloat_with_epsilon (daw, naive_daw_seconds (points, G_N_ELEMENTS (points), grid, at), 1e-9);
+          g_assert_cmpfloat_with_epsilon (exact, naive_exact_seconds (points, G_N_ELEMENTS (points), at), 1e-6);
+          g_assert_cmpfloat_with_epsilon (ts_tempo_map_beat_at_seconds (map, TS_TEMPO_MODE_DAW, daw), at, 1e-9);
+          g_assert_cmpfloat_with_epsilon (ts_tempo_map_beat_at_seconds (map, TS_TEMPO_MODE_EXACT, exact), at, 1e-9);
+        }
+    }
+}
+
+/* A ramp over thousands of grid cells takes the digamma path of the
+ * harmonic sum; it must agree with plain summation. */
+static void
+test_long_ramps (void)
+{
+  const TsTempoPoint points[] = {
+    { 0.0, 174.0 }, { 5000.0, 60.0 }, { 9000.0, 60.0001 }, { 9000.0, 90.0 }, { 20000.0, 91.0 },
+  };
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (174.0, TS_TEMPO_GRID_FL_STUDIO, points, G_N_ELEMENTS (points));
+  const double queries[] = { 1234.5678, 5000.0, 7000.001, 9000.0, 14321.00390625, 19999.9 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      double expected = naive_daw_seconds (points, G_N_ELEMENTS (points), TS_TEMPO_GRID_FL_STUDIO, queries[i]);
+      double got = ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, queries[i]);
+
+      g_assert_cmpfloat_with_epsilon (got, expected, 1e-9 * expected);
+      g_assert_cmpfloat_with_epsilon (ts_tempo_map_beat_at_seconds (map, TS_TEMPO_MODE_DAW, got), queries[i], 1e-8);
+    }
+}
+
+static void
+test_many_points (void)
+{
+  /* 100 000 points: construction and queries stay linear / logarithmic,
+   * and the result equals the sum of the per-segment closed forms. */
+  const guint n = 100000;
+  g_autofree TsTempoPoint *points = g_new (TsTempoPoint, n);
+  g_autoptr(TsTempoMap) map = NULL;
+  double expected = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    points[i] = (TsTempoPoint) { i * 0.5, 100.0 + (i % 7) * 10.0 };
+  map = ts_tempo_map_new (100.0, TS_TEMPO_GRID_ABLETON, points, n);
+  for (guint i = 1; i < n; i++)
+    {
+      double b0 = points[i - 1].bpm;
+      double b1 = points[i].bpm;
+
+      expected += b0 == b1 ? 30.0 / b0 : 30.0 * log (b1 / b0) / (b1 - b0);
+    }
+  g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_EXACT, (n - 1) * 0.5),
+                                  expected, 1e-9);
+  for (guint q = 0; q < 100000; q++)
+    g_assert_true (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, q * 0.49) >= 0.0);
+}
+
+static void
+test_mode_strings (void)
+{
+  TsTempoMode mode;
+
+  g_assert_true (ts_tempo_mode_from_string ("exact", &mode));
+  g_assert_cmpint (mode, ==, TS_TEMPO_MODE_EXACT);
+  g_assert_true (ts_tempo_mode_from_string ("daw", &mode));
+  g_assert_cmpint (mode, ==, TS_TEMPO_MODE_DAW);
+  g_assert_false (ts_tempo_mode_from_string ("Daw", &mode));
+  g_assert_cmpstr (ts_tempo_mode_to_string (TS_TEMPO_MODE_EXACT), ==, "exact");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tempo-map/constant", test_constant_tempo);
+  g_test_add_func ("/tempo-map/single-point", test_single_point_is_not_automation);
+  g_test_add_func ("/tempo-map/live-ramp-fact", test_live_ramp_fact);
+  g_test_add_func ("/tempo-map/bpm-at-beat", test_bpm_at_beat);
+  g_test_add_func ("/tempo-map/vertical-jump", test_vertical_jump);
+  g_test_add_func ("/tempo-map/off-grid-point", test_off_grid_point);
+  g_test_add_func ("/tempo-map/unsorted-unplayable", test_unsorted_and_unplayable_points);
+  g_test_add_func ("/tempo-map/random-vs-brute-force", test_random_maps_against_brute_force);
+  g_test_add_func ("/tempo-map/long-ramps", test_long_ramps);
+  g_test_add_func ("/tempo-map/many-points", test_many_points);
+  g_test_add_func ("/tempo-map/mode-strings", test_mode_strings);
+
+  return g_test_run ();
+}
