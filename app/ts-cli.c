@@ -36,6 +36,7 @@ typedef struct {
   TsTimeFormat  time_format;
   const char   *template_;
   OutputFormat  output;
+  const char   *arrangement;
 } CliOptions;
 
 static gboolean
@@ -75,6 +76,47 @@ print_tracklist (const TsTracklist *tracklist,
     }
 }
 
+/* --arrangement takes the index the JSON output shows, or a name. */
+static gboolean
+find_arrangement (const TsProject  *project,
+                  const char       *path,
+                  const char       *wanted,
+                  guint            *arrangement,
+                  GError          **error)
+{
+  guint n = ts_project_get_n_arrangements (project);
+  guint64 index;
+  g_autoptr(GString) names = NULL;
+
+  if (wanted == NULL)
+    {
+      *arrangement = ts_project_get_default_arrangement (project);
+      return TRUE;
+    }
+
+  if (g_ascii_string_to_unsigned (wanted, 10, 0, n - 1, &index, NULL))
+    {
+      *arrangement = (guint) index;
+      return TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (ts_project_get_arrangement_name (project, i), wanted) == 0)
+        {
+          *arrangement = i;
+          return TRUE;
+        }
+    }
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (names, "%s%u “%s”", i > 0 ? ", " : "", i,
+                            ts_project_get_arrangement_name (project, i));
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_NO_ARRANGEMENT,
+               "%s: no arrangement “%s”; there is %s", path, wanted, names->str);
+  return FALSE;
+}
+
 static gboolean
 process_file (const char       *path,
               const CliOptions *options,
@@ -82,14 +124,15 @@ process_file (const char       *path,
 {
   g_autoptr(TsProject) project = NULL;
   g_autoptr(TsTracklist) tracklist = NULL;
+  guint arrangement;
 
   project = ts_project_load_path (path, NULL, error);
   if (project == NULL)
     return FALSE;
+  if (!find_arrangement (project, path, options->arrangement, &arrangement, error))
+    return FALSE;
 
-  tracklist = ts_tracklist_new_for_project (project, path,
-                                            ts_project_get_default_arrangement (project),
-                                            options->mode);
+  tracklist = ts_tracklist_new_for_project (project, path, arrangement, options->mode);
   print_tracklist (tracklist, options);
   return TRUE;
 }
@@ -104,6 +147,7 @@ main (int   argc,
   g_autofree char *hours = NULL;
   g_autofree char *format = NULL;
   g_autofree char *template_ = NULL;
+  g_autofree char *arrangement = NULL;
   g_auto(GStrv) files = NULL;
   gboolean milliseconds = FALSE;
   gboolean version = FALSE;
@@ -123,6 +167,9 @@ main (int   argc,
       "Add milliseconds to times", NULL },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_,
       "Text line per track; fields {time} {title} {artist} {track} {index} {beat} {bar}", "'{time} {title}'" },
+    { "arrangement", 0, 0, G_OPTION_ARG_STRING, &arrangement,
+      "FL Studio: the arrangement to read, by index (from 0) or name; default: the one "
+      "current when the project was saved, else the first with markers", "N|NAME" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "Output: text (default) or json (one object per file per line)", "text|json" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -135,8 +182,8 @@ main (int   argc,
 
   context = g_option_context_new ("— print the tracklist of DAW projects");
   g_option_context_set_summary (context,
-    "Reads Ableton Live sets (.als) and prints their locators as timestamps,\n"
-    "honouring tempo automation.");
+    "Reads Ableton Live sets (.als) and FL Studio projects (.flp) and prints\n"
+    "their markers as timestamps, honouring tempo automation.");
   g_option_context_set_description (context,
     "Exit status: 0 when every file was read, 2 when a file could not be read\n"
     "(the others are still printed) or the command line is wrong.");
@@ -171,6 +218,7 @@ main (int   argc,
     }
   options.time_format.milliseconds = milliseconds;
   options.template_ = template_ != NULL ? template_ : TS_TEMPLATE_DEFAULT;
+  options.arrangement = arrangement;
 
   n_files = files != NULL ? g_strv_length (files) : 0;
   if (n_files == 0)

@@ -62,7 +62,7 @@ def bench_files(shared):
     corpus = os.path.join(shared, "corpus", "dawtool")
     bench = os.path.join(corpus, "bench")
     files = []
-    for prefix, ext in (("als", ".als"),):
+    for prefix, ext in (("als", ".als"), ("flp", ".flp")):
         named = [f for f in os.listdir(bench) if f.startswith(prefix) and f.endswith(ext)]
         named.sort(key=lambda f: int(f[len(prefix):-len(ext)]))
         files += [os.path.join(bench, f) for f in named]

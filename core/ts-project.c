@@ -16,6 +16,7 @@ G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
 
 static const TsFormat all_formats[] = {
   TS_FORMAT_ABLETON,
+  TS_FORMAT_FL_STUDIO,
 };
 
 const char *
@@ -25,6 +26,8 @@ ts_format_to_string (TsFormat format)
     {
     case TS_FORMAT_ABLETON:
       return "ableton";
+    case TS_FORMAT_FL_STUDIO:
+      return "flstudio";
     }
   g_return_val_if_reached (NULL);
 }
@@ -36,6 +39,8 @@ format_get_extension (TsFormat format)
     {
     case TS_FORMAT_ABLETON:
       return ".als";
+    case TS_FORMAT_FL_STUDIO:
+      return ".flp";
     }
   g_return_val_if_reached (NULL);
 }
@@ -47,6 +52,8 @@ format_get_label (TsFormat format)
     {
     case TS_FORMAT_ABLETON:
       return "an Ableton Live set (.als)";
+    case TS_FORMAT_FL_STUDIO:
+      return "an FL Studio project (.flp)";
     }
   g_return_val_if_reached (NULL);
 }
@@ -104,6 +111,8 @@ format_sniff (TsFormat      format,
     {
     case TS_FORMAT_ABLETON:
       return looks_like_ableton (data, length);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_looks_like (data, length);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -121,6 +130,8 @@ format_read (TsFormat       format,
     {
     case TS_FORMAT_ABLETON:
       return ts_ableton_set_read (&self->ableton, data, length, display_name, error);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_read (&self->fl, data, length, display_name, error);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -285,6 +296,9 @@ ts_project_free (TsProject *self)
     case TS_FORMAT_ABLETON:
       ts_ableton_set_clear (&self->ableton);
       break;
+    case TS_FORMAT_FL_STUDIO:
+      ts_fl_project_clear (&self->fl);
+      break;
     }
   g_free (self);
 }
@@ -296,6 +310,8 @@ ts_project_get_daw_version (const TsProject *self)
     {
     case TS_FORMAT_ABLETON:
       return self->ableton.creator;
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_get_version (&self->fl);
     }
   g_return_val_if_reached (NULL);
 }
@@ -307,6 +323,8 @@ ts_project_get_bpm (const TsProject *self)
     {
     case TS_FORMAT_ABLETON:
       return self->ableton.tempo;
+    case TS_FORMAT_FL_STUDIO:
+      return self->fl.tempo;
     }
   g_return_val_if_reached (0.0);
 }
@@ -321,6 +339,8 @@ ts_project_has_curved_automation (const TsProject *self,
     {
     case TS_FORMAT_ABLETON:
       return ts_ableton_set_has_curves (&self->ableton);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_has_curved_automation (&self->fl, arrangement);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -332,6 +352,8 @@ ts_project_has_arrangements (const TsProject *self)
     {
     case TS_FORMAT_ABLETON:
       return FALSE;
+    case TS_FORMAT_FL_STUDIO:
+      return TRUE;
     }
   g_return_val_if_reached (FALSE);
 }
@@ -343,6 +365,8 @@ ts_project_get_n_arrangements (const TsProject *self)
     {
     case TS_FORMAT_ABLETON:
       return 1;
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_get_n_arrangements (&self->fl);
     }
   g_return_val_if_reached (0);
 }
@@ -357,6 +381,8 @@ ts_project_get_arrangement_name (const TsProject *self,
     {
     case TS_FORMAT_ABLETON:
       return "Arrangement";
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_get_arrangement_name (&self->fl, arrangement);
     }
   g_return_val_if_reached (NULL);
 }
@@ -368,6 +394,8 @@ ts_project_get_default_arrangement (const TsProject *self)
     {
     case TS_FORMAT_ABLETON:
       return 0;
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_get_default_arrangement (&self->fl);
     }
   g_return_val_if_reached (0);
 }
@@ -388,6 +416,8 @@ ts_project_build_tempo_map (const TsProject *self,
     {
     case TS_FORMAT_ABLETON:
       return ts_ableton_set_build_tempo_map (&self->ableton);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_build_tempo_map (&self->fl, arrangement);
     }
   g_return_val_if_reached (NULL);
 }
@@ -407,6 +437,8 @@ ts_project_collect_markers (const TsProject *self,
     {
     case TS_FORMAT_ABLETON:
       return ts_ableton_set_collect_markers (&self->ableton);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_collect_markers (&self->fl, arrangement);
     }
   g_return_val_if_reached (NULL);
 }

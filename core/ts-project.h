@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ts-ableton-set.h"
+#include "ts-fl-project.h"
 #include "ts-marker.h"
 #include "ts-tempo-map.h"
 
@@ -26,6 +27,7 @@ typedef enum {
  * place that must learn about it. */
 typedef enum {
   TS_FORMAT_ABLETON,
+  TS_FORMAT_FL_STUDIO,
 } TsFormat;
 
 /**
@@ -39,6 +41,7 @@ typedef struct {
   TsFormat format;
   union {
     TsAbletonSet ableton;
+    TsFlProject  fl;
   };
 } TsProject;
 

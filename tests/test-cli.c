@@ -13,6 +13,7 @@
 
 #include "ts-ableton-set.h"
 #include "ts-als-writer.h"
+#include "ts-flp-writer.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
@@ -23,7 +24,31 @@ typedef struct {
   char *steady;   /* 120 BPM, three locators, one past an hour */
   char *ramp;     /* a ramp from 120 to 60 BPM */
   char *junk;
+  char *fl;       /* two arrangements, the second current at save time */
 } Fixture;
+
+/* FL 20 at 120 BPM, 96 PPQ: "Warmup" has markers at beats 0 and 8 and a
+ * loop marker, "Main Set" one at beat 4 and is current at save time. */
+static void
+write_fl_fixture (const char *path)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_flp_writer_version (writer, "20.8.4.2576");
+  ts_flp_writer_tempo (writer, 120000);
+  ts_flp_writer_arrangement (writer, 0, "Warmup");
+  ts_flp_writer_marker (writer, 0, 0, "Intro");
+  ts_flp_writer_marker (writer, 0, 8 * 96, "Second");
+  ts_flp_writer_marker (writer, 4, 2 * 96, "Loop here");
+  ts_flp_writer_arrangement (writer, 1, "Main Set");
+  ts_flp_writer_marker (writer, 0, 4 * 96, "Drop");
+  ts_flp_writer_current_arrangement (writer, 1);
+  bytes = ts_flp_writer_finish (writer);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -55,6 +80,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->junk = g_build_filename (fixture->dir, "junk.als", NULL);
   g_assert_true (g_file_set_contents (fixture->junk, "JUNK\n", -1, &error));
+
+  fixture->fl = g_build_filename (fixture->dir, "two-arrangements.flp", NULL);
+  write_fl_fixture (fixture->fl);
 }
 
 static void
@@ -64,7 +92,9 @@ fixture_tear_down (Fixture       *fixture,
   g_unlink (fixture->steady);
   g_unlink (fixture->ramp);
   g_unlink (fixture->junk);
+  g_unlink (fixture->fl);
   g_rmdir (fixture->dir);
+  g_free (fixture->fl);
   g_free (fixture->steady);
   g_free (fixture->ramp);
   g_free (fixture->junk);
@@ -248,6 +278,48 @@ test_bad_file_among_good (Fixture       *fixture,
 }
 
 static void
+test_arrangements (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *by_default[] = { fixture->fl, NULL };
+  const char *by_index[] = { "--arrangement", "0", fixture->fl, NULL };
+  const char *by_name[] = { "--arrangement=Warmup", fixture->fl, NULL };
+  const char *missing[] = { "--arrangement", "Afterparty", fixture->fl, NULL };
+  const char *json[] = { "--format", "json", "--arrangement", "Main Set", fixture->fl, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *missing_prefix = g_strconcat (fixture->fl, ": no arrangement “Afterparty”", NULL);
+
+  /* The arrangement current at save time; the loop marker is no track. */
+  g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:02 Drop\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (by_index, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n0:04 Second\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (by_name, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n0:04 Second\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (missing, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, missing_prefix));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (json, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"format\": \"flstudio\", \"daw_version\": \"FL Studio 20.8.4.2576\""));
+  g_assert_nonnull (strstr (out, "\"arrangement\": {\"index\": 1, \"name\": \"Main Set\"}, "
+                                 "\"arrangements\": [\"Warmup\", \"Main Set\"], \"markers\": "
+                                 "[{\"time\": 2.0, \"beat\": 4.0, \"title\": \"Drop\"}]}\n"));
+}
+
+static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -300,6 +372,7 @@ main (int   argc,
   ADD ("/cli/modes", test_modes);
   ADD ("/cli/json", test_json);
   ADD ("/cli/bad-file-among-good", test_bad_file_among_good);
+  ADD ("/cli/arrangements", test_arrangements);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
 #undef ADD

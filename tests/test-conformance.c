@@ -50,6 +50,15 @@ is_deliberate_difference (const char *path)
   return g_str_has_suffix (path, "danielbayley-Ableton-Live-tools-live-tools.als");
 }
 
+static gboolean
+must_reject_although_reference_accepts (const char *path)
+{
+  /* An event whose size runs past the end of the file: the reference
+   * silently reads zero markers; a project that is cut short must say so
+   * (issue 3). */
+  return g_str_has_suffix (path, "demberto-PyFLP-invalid-event-size.flp");
+}
+
 static GArray *
 read_expected_markers (JsonObject *mode_object)
 {
@@ -71,8 +80,10 @@ read_expected_markers (JsonObject *mode_object)
   return expected;
 }
 
-/* What we compute, flattened the way the reference reports it: one list
- * over all arrangements, each arrangement timed with its own tempo. */
+/* What we compute, flattened the way the reference reports it. The
+ * reference merges the markers of all FL Studio arrangements into one list;
+ * we keep arrangements apart, so the comparison takes the union of our
+ * arrangements, each timed with its own tempo map. */
 static GArray *
 compute_markers (const TsProject *project,
                  TsTempoMode      mode)
@@ -148,7 +159,8 @@ test_corpus_file (gconstpointer data)
 
   project = ts_project_load_file (file, NULL, &error);
 
-  if (json_object_has_member (daw, "error") && !is_deliberate_difference (path))
+  if ((json_object_has_member (daw, "error") && !is_deliberate_difference (path)) ||
+      must_reject_although_reference_accepts (path))
     {
       g_assert_null (project);
       g_assert_nonnull (error);
@@ -178,7 +190,7 @@ test_corpus_file (gconstpointer data)
 static gboolean
 format_is_supported (const char *format)
 {
-  const char *supported[] = { "ableton" };
+  const char *supported[] = { "ableton", "flstudio" };
 
   for (guint i = 0; i < G_N_ELEMENTS (supported); i++)
     if (g_strcmp0 (format, supported[i]) == 0)

@@ -8,6 +8,7 @@
 
 #include "ts-ableton-set.h"
 #include "ts-als-writer.h"
+#include "ts-flp-writer.h"
 #include "ts-json-writer.h"
 #include "ts-project.h"
 #include "ts-tracklist.h"
@@ -23,6 +24,17 @@ small_set (gboolean gzip)
   return ts_als_writer_to_bytes (writer, gzip);
 }
 
+static GBytes *
+small_flp (void)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+
+  ts_flp_writer_version (writer, "20.0.5.91");
+  ts_flp_writer_tempo (writer, 140000);
+  ts_flp_writer_marker (writer, 0, 96 * 7, "Seven");
+  return ts_flp_writer_finish (writer);
+}
+
 /* Content decides, whatever the name says. */
 static void
 test_detect_by_content (void)
@@ -33,9 +45,11 @@ test_detect_by_content (void)
     TsFormat    format;
   } cases[] = {
     { small_set (TRUE), "set.als", TS_FORMAT_ABLETON },
-    { small_set (TRUE), "renamed.cue", TS_FORMAT_ABLETON },
+    { small_set (TRUE), "renamed.flp", TS_FORMAT_ABLETON },
     { small_set (FALSE), "plain.xml", TS_FORMAT_ABLETON },
     { small_set (FALSE), "no-extension", TS_FORMAT_ABLETON },
+    { small_flp (), "project.flp", TS_FORMAT_FL_STUDIO },
+    { small_flp (), "project.als", TS_FORMAT_FL_STUDIO },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -66,11 +80,18 @@ test_detect_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "mix.als: "));
   g_clear_error (&error);
 
+  project = ts_project_load_bytes (junk, "mix.flp", &error);
+  g_assert_null (project);
+  g_assert_true (error->domain == TS_FL_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "mix.flp: "));
+  g_clear_error (&error);
+
   project = ts_project_load_bytes (junk, "notes.txt", &error);
   g_assert_null (project);
   g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
   g_assert_true (g_str_has_prefix (error->message, "notes.txt: this is not "));
   g_assert_nonnull (strstr (error->message, "Ableton Live set"));
+  g_assert_nonnull (strstr (error->message, "FL Studio project"));
   g_clear_error (&error);
 
   project = ts_project_load_bytes (empty, "nothing.als", &error);

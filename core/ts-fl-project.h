@@ -1,0 +1,133 @@
+/* ts-fl-project.h - what Timestamps reads from an FL Studio project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ts-tempo-map.h"
+
+G_BEGIN_DECLS
+
+#define TS_FL_ERROR (ts_fl_error_quark ())
+
+typedef enum {
+  TS_FL_ERROR_EMPTY,
+  TS_FL_ERROR_BAD_MAGIC,
+  TS_FL_ERROR_TRUNCATED,
+  TS_FL_ERROR_CORRUPT,
+  TS_FL_ERROR_TOO_LARGE,
+} TsFlError;
+
+/**
+ * TsFlMarkerKind:
+ *
+ * What a time marker does, from the top byte of its position. Only
+ * %TS_FL_MARKER_PLAIN is a timestamp; the others steer playback or set the
+ * time signature. Values are the bytes FL Studio writes.
+ */
+typedef enum {
+  TS_FL_MARKER_PLAIN = 0,
+  TS_FL_MARKER_MARKER_LOOP = 1,
+  TS_FL_MARKER_MARKER_SKIP = 2,
+  TS_FL_MARKER_PAUSE = 3,
+  TS_FL_MARKER_LOOP = 4,
+  TS_FL_MARKER_START = 5,
+  TS_FL_MARKER_TIME_SIGNATURE = 8,
+  TS_FL_MARKER_PUNCH_IN = 9,
+  TS_FL_MARKER_PUNCH_OUT = 10,
+  /* FL 20.8 writes 6 and perhaps 7 too; their meaning is not documented,
+   * so they and any later value land here with @raw_kind kept. */
+  TS_FL_MARKER_OTHER = 255,
+} TsFlMarkerKind;
+
+typedef struct {
+  guint32         position;     /* pulses from the start (low 24 bits) */
+  TsFlMarkerKind  kind;
+  guint8          raw_kind;     /* the top byte as stored */
+  guint8          numerator;    /* time signature; 0 when the file has none */
+  guint8          denominator;
+  char           *name;         /* UTF-8 as stored (not trimmed), never NULL */
+} TsFlMarker;
+
+/* A time marker inside a pattern (FL 20.7+ piano roll), not on the
+ * playlist: its position counts from the pattern's start. */
+typedef struct {
+  guint16     pattern;
+  TsFlMarker  marker;
+} TsFlPatternMarker;
+
+/* One point of an automation clip, as stored. */
+typedef struct {
+  double  increment;  /* beats after the previous point; 0 for the first */
+  double  value;      /* 0..1 */
+  float   tension;    /* 0 is a straight line */
+} TsFlAutomationPoint;
+
+/* An automation clip whose target is the master tempo. */
+typedef struct {
+  guint16  channel;   /* the channel's number in the channel rack */
+  GArray  *points;    /* TsFlAutomationPoint */
+} TsFlTempoChannel;
+
+/* A tempo automation clip placed on the playlist. */
+typedef struct {
+  guint32   start;    /* pulses */
+  guint32   length;   /* pulses */
+  guint16   channel;
+  guint16   track;    /* playlist track, 0 = the first */
+  gboolean  muted;
+} TsFlTempoClip;
+
+typedef struct {
+  guint16  id;            /* FL's arrangement number */
+  char    *name;          /* FL's default name when the file has none */
+  GArray  *markers;       /* TsFlMarker in file order */
+  GArray  *tempo_clips;   /* TsFlTempoClip in playlist order, muted ones too */
+  GArray  *tempo_points;  /* TsTempoPoint: the clips joined on the timeline */
+  gboolean has_curves;    /* a joined clip bends a segment (tension) */
+} TsFlArrangement;
+
+typedef struct {
+  char      *version;           /* "20.0.5.91" as stored, or NULL */
+  char      *version_text;      /* "FL Studio 20.0.5.91" */
+  guint      major_version;     /* 0 when unknown */
+  guint16    format;
+  guint16    n_channels;
+  guint16    ppq;               /* pulses per quarter note */
+  double     tempo;             /* BPM */
+  GArray    *arrangements;      /* TsFlArrangement, never empty after a read */
+  GArray    *tempo_channels;    /* TsFlTempoChannel in declaration order */
+  GArray    *pattern_markers;   /* TsFlPatternMarker in file order */
+  int        current_arrangement; /* index current at save time, or -1 */
+} TsFlProject;
+
+GQuark       ts_fl_error_quark                     (void);
+
+gboolean     ts_fl_project_looks_like              (const guint8       *data,
+                                                    gsize               length);
+gboolean     ts_fl_project_read                    (TsFlProject        *project,
+                                                    const guint8       *data,
+                                                    gsize               length,
+                                                    const char         *display_name,
+                                                    GError            **error);
+void         ts_fl_project_clear                   (TsFlProject        *project);
+
+const char  *ts_fl_project_get_version             (const TsFlProject  *project);
+guint        ts_fl_project_get_n_arrangements      (const TsFlProject  *project);
+const char  *ts_fl_project_get_arrangement_name    (const TsFlProject  *project,
+                                                    guint               arrangement);
+guint        ts_fl_project_get_default_arrangement (const TsFlProject  *project);
+gboolean     ts_fl_project_has_tempo_automation    (const TsFlProject  *project,
+                                                    guint               arrangement);
+gboolean     ts_fl_project_has_curved_automation   (const TsFlProject  *project,
+                                                    guint               arrangement);
+TsTempoMap  *ts_fl_project_build_tempo_map        (const TsFlProject  *project,
+                                                    guint               arrangement);
+GArray      *ts_fl_project_collect_markers         (const TsFlProject  *project,
+                                                    guint               arrangement);
+
+const char  *ts_fl_marker_kind_to_string           (TsFlMarkerKind      kind);
+
+G_END_DECLS
