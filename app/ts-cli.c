@@ -4,8 +4,9 @@
  *
  * Options, exit codes and the JSON shape are a contract scripts rely on:
  *   0  every file was read
- *   2  a file could not be read (the others are still printed), or the
- *      command line was wrong
+ *   1  --check-youtube found a broken chapter rule
+ *   2  a file could not be read (the others are still printed), the
+ *      command line was wrong, or --output could not be written
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -15,65 +16,57 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "ts-json-writer.h"
+#include "ts-export.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
 #include "ts-tracklist.h"
+#include "ts-youtube.h"
 
 enum {
   EXIT_OK = 0,
+  EXIT_YOUTUBE_RULES = 1,
   EXIT_BAD_INPUT = 2,
 };
 
-typedef enum {
-  OUTPUT_TEXT,
-  OUTPUT_JSON,
-} OutputFormat;
-
 typedef struct {
-  TsTempoMode   mode;
-  TsTimeFormat  time_format;
-  const char   *template_;
-  OutputFormat  output;
-  const char   *arrangement;
+  TsTempoMode      mode;
+  TsExportFormat   format;
+  TsExportOptions  export_options;
+  const char      *arrangement;
+  gboolean         check_youtube;
 } CliOptions;
 
+/* Formats read line by line get a "==> FILE <==" line per file, as head(1)
+ * does; the others are documents (or one JSON object per line) on their own. */
 static gboolean
-parse_output_format (const char   *string,
-                     OutputFormat *output)
+format_is_line_based (TsExportFormat format)
 {
-  if (g_strcmp0 (string, "text") == 0)
-    *output = OUTPUT_TEXT;
-  else if (g_strcmp0 (string, "json") == 0)
-    *output = OUTPUT_JSON;
-  else
-    return FALSE;
-  return TRUE;
+  switch (format)
+    {
+    case TS_EXPORT_TEXT:
+    case TS_EXPORT_YOUTUBE:
+      return TRUE;
+    case TS_EXPORT_CUE:
+    case TS_EXPORT_CSV:
+    case TS_EXPORT_JSON:
+    case TS_EXPORT_FFMETADATA:
+    case TS_EXPORT_PODCAST:
+    case TS_EXPORT_WEBVTT:
+    case TS_EXPORT_AUDACITY:
+      return FALSE;
+    }
+  g_return_val_if_reached (FALSE);
 }
 
-static void
-print_tracklist (const TsTracklist *tracklist,
-                 const CliOptions  *options)
+static char *
+list_export_formats (void)
 {
-  switch (options->output)
-    {
-    case OUTPUT_TEXT:
-      for (guint i = 0; i < ts_tracklist_get_n_tracks (tracklist); i++)
-        {
-          g_autofree char *line = ts_template_expand (options->template_,
-                                                      ts_tracklist_get_track (tracklist, i),
-                                                      &options->time_format);
-          printf ("%s\n", line);
-        }
-      break;
-    case OUTPUT_JSON:
-      {
-        g_autofree char *json = ts_tracklist_to_json (tracklist);
-        printf ("%s\n", json);
-      }
-      break;
-    }
+  GString *names = g_string_new (NULL);
+
+  for (int i = 0; i < TS_EXPORT_N_FORMATS; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", ts_export_format_to_string (i));
+  return g_string_free (names, FALSE);
 }
 
 /* --arrangement takes the index the JSON output shows, or a name. */
@@ -117,13 +110,18 @@ find_arrangement (const TsProject  *project,
   return FALSE;
 }
 
+/* Appends the export of @path to @out; returns whether YouTube's rules
+ * hold, when asked, in @rules_hold. */
 static gboolean
-process_file (const char       *path,
-              const CliOptions *options,
-              GError          **error)
+process_file (const char        *path,
+              const CliOptions  *options,
+              GString           *out,
+              gboolean          *rules_hold,
+              GError           **error)
 {
   g_autoptr(TsProject) project = NULL;
   g_autoptr(TsTracklist) tracklist = NULL;
+  g_autofree char *text = NULL;
   guint arrangement;
 
   project = ts_project_load_path (path, NULL, error);
@@ -133,7 +131,47 @@ process_file (const char       *path,
     return FALSE;
 
   tracklist = ts_tracklist_new_for_project (project, path, arrangement, options->mode);
-  print_tracklist (tracklist, options);
+  text = ts_export (tracklist, options->format, &options->export_options);
+  g_string_append (out, text);
+
+  *rules_hold = TRUE;
+  if (options->check_youtube)
+    {
+      g_autoptr(GArray) problems = ts_youtube_check (tracklist);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s: %s\n", path, g_array_index (problems, TsYoutubeProblem, i).message);
+      *rules_hold = problems->len == 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_output (const char  *output,
+              GString     *text,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (output == NULL)
+    {
+      fwrite (text->str, 1, text->len, stdout);
+      if (fflush (stdout) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "timestamps-cli: cannot write the output");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Written to a temporary file renamed over @output: a reader of the
+   * file never sees half of it, and a failure leaves the old one. */
+  if (!g_file_set_contents (output, text->str, text->len, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: cannot write the output (%s)", output, local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -148,17 +186,23 @@ main (int   argc,
   g_autofree char *format = NULL;
   g_autofree char *template_ = NULL;
   g_autofree char *arrangement = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *formats = list_export_formats ();
+  g_autofree char *format_help = NULL;
   g_auto(GStrv) files = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
   gboolean milliseconds = FALSE;
+  gboolean check_youtube = FALSE;
   gboolean version = FALSE;
+  gboolean rules_broken = FALSE;
   CliOptions options = {
     .mode = TS_TEMPO_MODE_DAW,
-    .time_format = TS_TIME_FORMAT_INIT,
-    .output = OUTPUT_TEXT,
+    .format = TS_EXPORT_TEXT,
+    .export_options = { NULL, TS_TIME_FORMAT_INIT },
   };
   int status = EXIT_OK;
   guint n_files;
-  const GOptionEntry entries[] = {
+  GOptionEntry entries[] = {
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
       "How tempo changes are timed: daw (as the DAW plays them, default) or exact", "daw|exact" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &hours,
@@ -171,7 +215,11 @@ main (int   argc,
       "FL Studio: the arrangement to read, by index (from 0) or name; default: the one "
       "current when the project was saved, else the first with markers", "N|NAME" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      "Output: text (default) or json (one object per file per line)", "text|json" },
+      NULL /* lists the formats; filled in below */, "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to FILE instead of standard output, atomically", "FILE" },
+    { "check-youtube", 0, 0, G_OPTION_ARG_NONE, &check_youtube,
+      "Report on standard error where the tracklist breaks YouTube's chapter rules; exit 1 when it does", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Show the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
@@ -180,13 +228,19 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
+  format_help = g_strdup_printf ("Output: %s (default text; json is one object per file per line)", formats);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (g_strcmp0 (entries[i].long_name, "format") == 0)
+      entries[i].description = format_help;
+
   context = g_option_context_new ("— print the tracklist of DAW projects");
   g_option_context_set_summary (context,
-    "Reads Ableton Live sets (.als) and FL Studio projects (.flp) and prints\n"
-    "their markers as timestamps, honouring tempo automation.");
+    "Reads Ableton Live sets (.als), FL Studio projects (.flp) and cue sheets\n"
+    "and prints their markers as timestamps, honouring tempo automation.");
   g_option_context_set_description (context,
-    "Exit status: 0 when every file was read, 2 when a file could not be read\n"
-    "(the others are still printed) or the command line is wrong.");
+    "Exit status: 0 when every file was read; 1 when --check-youtube found a\n"
+    "broken rule; 2 when a file could not be read (the others are still\n"
+    "printed), the command line is wrong or the output cannot be written.");
   g_option_context_add_main_entries (context, entries, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -206,19 +260,20 @@ main (int   argc,
       g_printerr ("timestamps-cli: --mode must be daw or exact, not “%s”\n", mode);
       return EXIT_BAD_INPUT;
     }
-  if (hours != NULL && !ts_hours_style_from_string (hours, &options.time_format.hours))
+  if (hours != NULL && !ts_hours_style_from_string (hours, &options.export_options.time_format.hours))
     {
       g_printerr ("timestamps-cli: --hours must be auto, always or never, not “%s”\n", hours);
       return EXIT_BAD_INPUT;
     }
-  if (format != NULL && !parse_output_format (format, &options.output))
+  if (format != NULL && !ts_export_format_from_string (format, &options.format))
     {
-      g_printerr ("timestamps-cli: --format must be text or json, not “%s”\n", format);
+      g_printerr ("timestamps-cli: --format must be one of %s, not “%s”\n", formats, format);
       return EXIT_BAD_INPUT;
     }
-  options.time_format.milliseconds = milliseconds;
-  options.template_ = template_ != NULL ? template_ : TS_TEMPLATE_DEFAULT;
+  options.export_options.time_format.milliseconds = milliseconds;
+  options.export_options.template_ = template_ != NULL ? template_ : TS_TEMPLATE_DEFAULT;
   options.arrangement = arrangement;
+  options.check_youtube = check_youtube;
 
   n_files = files != NULL ? g_strv_length (files) : 0;
   if (n_files == 0)
@@ -232,17 +287,39 @@ main (int   argc,
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) file_error = NULL;
+      gboolean rules_hold;
 
-      if (options.output == OUTPUT_TEXT && n_files > 1)
-        printf ("%s==> %s <==\n", i > 0 ? "\n" : "", files[i]);
+      if (format_is_line_based (options.format) && n_files > 1)
+        g_string_append_printf (text, "%s==> %s <==\n", i > 0 ? "\n" : "", files[i]);
 
-      if (!process_file (files[i], &options, &file_error))
+      if (process_file (files[i], &options, text, &rules_hold, &file_error))
+        rules_broken |= !rules_hold;
+      else
         {
-          fflush (stdout);
           g_printerr ("%s\n", file_error->message);
+          g_clear_error (&file_error);
           status = EXIT_BAD_INPUT;
+        }
+
+      /* Standard output streams file by file; --output is one document. */
+      if (output == NULL)
+        {
+          if (!write_output (NULL, text, &file_error))
+            {
+              g_printerr ("%s\n", file_error->message);
+              return EXIT_BAD_INPUT;
+            }
+          g_string_truncate (text, 0);
         }
     }
 
+  if (output != NULL && !write_output (output, text, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (status == EXIT_OK && rules_broken)
+    status = EXIT_YOUTUBE_RULES;
   return status;
 }

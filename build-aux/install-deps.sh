@@ -11,6 +11,7 @@ fi
 PACKAGES="
   build-essential meson ninja-build pkg-config python3 gzip time
   libglib2.0-dev libjson-glib-dev zlib1g-dev libxml2-dev
+  ffmpeg cuetools
 "
 
 export DEBIAN_FRONTEND=noninteractive

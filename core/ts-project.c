@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "ts-project"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -17,6 +18,8 @@ G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
 static const TsFormat all_formats[] = {
   TS_FORMAT_ABLETON,
   TS_FORMAT_FL_STUDIO,
+  /* Last: the binary formats' magic numbers are surer than keywords. */
+  TS_FORMAT_CUE,
 };
 
 const char *
@@ -28,6 +31,8 @@ ts_format_to_string (TsFormat format)
       return "ableton";
     case TS_FORMAT_FL_STUDIO:
       return "flstudio";
+    case TS_FORMAT_CUE:
+      return "cue";
     }
   g_return_val_if_reached (NULL);
 }
@@ -41,6 +46,8 @@ format_get_extension (TsFormat format)
       return ".als";
     case TS_FORMAT_FL_STUDIO:
       return ".flp";
+    case TS_FORMAT_CUE:
+      return ".cue";
     }
   g_return_val_if_reached (NULL);
 }
@@ -54,6 +61,8 @@ format_get_label (TsFormat format)
       return "an Ableton Live set (.als)";
     case TS_FORMAT_FL_STUDIO:
       return "an FL Studio project (.flp)";
+    case TS_FORMAT_CUE:
+      return "a cue sheet (.cue)";
     }
   g_return_val_if_reached (NULL);
 }
@@ -113,6 +122,8 @@ format_sniff (TsFormat      format,
       return looks_like_ableton (data, length);
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_looks_like (data, length);
+    case TS_FORMAT_CUE:
+      return ts_cue_sheet_looks_like (data, length);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -132,6 +143,8 @@ format_read (TsFormat       format,
       return ts_ableton_set_read (&self->ableton, data, length, display_name, error);
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_read (&self->fl, data, length, display_name, error);
+    case TS_FORMAT_CUE:
+      return ts_cue_sheet_read (&self->cue, data, length, display_name, error);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -299,6 +312,9 @@ ts_project_free (TsProject *self)
     case TS_FORMAT_FL_STUDIO:
       ts_fl_project_clear (&self->fl);
       break;
+    case TS_FORMAT_CUE:
+      ts_cue_sheet_clear (&self->cue);
+      break;
     }
   g_free (self);
 }
@@ -312,6 +328,8 @@ ts_project_get_daw_version (const TsProject *self)
       return self->ableton.creator;
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_get_version (&self->fl);
+    case TS_FORMAT_CUE:
+      return ts_cue_sheet_get_writer (&self->cue);
     }
   g_return_val_if_reached (NULL);
 }
@@ -325,6 +343,8 @@ ts_project_get_bpm (const TsProject *self)
       return self->ableton.tempo;
     case TS_FORMAT_FL_STUDIO:
       return self->fl.tempo;
+    case TS_FORMAT_CUE:
+      return NAN;
     }
   g_return_val_if_reached (0.0);
 }
@@ -341,6 +361,8 @@ ts_project_has_curved_automation (const TsProject *self,
       return ts_ableton_set_has_curves (&self->ableton);
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_has_curved_automation (&self->fl, arrangement);
+    case TS_FORMAT_CUE:
+      return FALSE;
     }
   g_return_val_if_reached (FALSE);
 }
@@ -354,6 +376,8 @@ ts_project_has_arrangements (const TsProject *self)
       return FALSE;
     case TS_FORMAT_FL_STUDIO:
       return TRUE;
+    case TS_FORMAT_CUE:
+      return FALSE;
     }
   g_return_val_if_reached (FALSE);
 }
@@ -367,6 +391,8 @@ ts_project_get_n_arrangements (const TsProject *self)
       return 1;
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_get_n_arrangements (&self->fl);
+    case TS_FORMAT_CUE:
+      return 1;
     }
   g_return_val_if_reached (0);
 }
@@ -383,6 +409,8 @@ ts_project_get_arrangement_name (const TsProject *self,
       return "Arrangement";
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_get_arrangement_name (&self->fl, arrangement);
+    case TS_FORMAT_CUE:
+      return "Arrangement";
     }
   g_return_val_if_reached (NULL);
 }
@@ -396,6 +424,8 @@ ts_project_get_default_arrangement (const TsProject *self)
       return 0;
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_get_default_arrangement (&self->fl);
+    case TS_FORMAT_CUE:
+      return 0;
     }
   g_return_val_if_reached (0);
 }
@@ -418,6 +448,8 @@ ts_project_build_tempo_map (const TsProject *self,
       return ts_ableton_set_build_tempo_map (&self->ableton);
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_build_tempo_map (&self->fl, arrangement);
+    case TS_FORMAT_CUE:
+      return NULL;
     }
   g_return_val_if_reached (NULL);
 }
@@ -439,6 +471,8 @@ ts_project_collect_markers (const TsProject *self,
       return ts_ableton_set_collect_markers (&self->ableton);
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_collect_markers (&self->fl, arrangement);
+    case TS_FORMAT_CUE:
+      return ts_cue_sheet_collect_markers (&self->cue);
     }
   g_return_val_if_reached (NULL);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ts-ableton-set.h"
+#include "ts-cue-sheet.h"
 #include "ts-fl-project.h"
 #include "ts-marker.h"
 #include "ts-tempo-map.h"
@@ -28,6 +29,7 @@ typedef enum {
 typedef enum {
   TS_FORMAT_ABLETON,
   TS_FORMAT_FL_STUDIO,
+  TS_FORMAT_CUE,
 } TsFormat;
 
 /**
@@ -42,6 +44,7 @@ typedef struct {
   union {
     TsAbletonSet ableton;
     TsFlProject  fl;
+    TsCueSheet   cue;
   };
 } TsProject;
 

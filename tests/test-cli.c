@@ -13,6 +13,7 @@
 
 #include "ts-ableton-set.h"
 #include "ts-als-writer.h"
+#include "ts-export.h"
 #include "ts-flp-writer.h"
 #include "ts-project.h"
 #include "ts-template.h"
@@ -319,6 +320,128 @@ test_arrangements (Fixture       *fixture,
                                  "[{\"time\": 2.0, \"beat\": 4.0, \"title\": \"Drop\"}]}\n"));
 }
 
+/* Every --format prints what the core's exporter gives for the file. */
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TsProject) project = ts_project_load_path (fixture->steady, NULL, NULL);
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new_for_project (project, fixture->steady, 0, TS_TEMPO_MODE_DAW);
+  TsExportOptions options = { TS_TEMPLATE_DEFAULT, TS_TIME_FORMAT_INIT };
+
+  for (int format = 0; format < TS_EXPORT_N_FORMATS; format++)
+    {
+      const char *name = ts_export_format_to_string (format);
+      const char *args[] = { "--format", name, fixture->steady, NULL };
+      g_autofree char *expected = ts_export (tracklist, format, &options);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+      g_assert_cmpstr (out, ==, expected);
+      g_assert_cmpstr (err, ==, "");
+    }
+}
+
+static void
+test_output_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (fixture->dir, "chapters.vtt", NULL);
+  const char *to_file[] = { "--format", "webvtt", "--output", target, fixture->steady, NULL };
+  const char *to_stdout[] = { "--format", "webvtt", fixture->steady, NULL };
+  g_autofree char *bad_target = g_build_filename (fixture->dir, "no-such-dir", "x.vtt", NULL);
+  const char *to_nowhere[] = { "-o", bad_target, fixture->steady, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_entries = 0;
+
+  g_assert_cmpint (run_cli (to_stdout, &expected, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_str_has_prefix (expected, "WEBVTT"));
+
+  g_assert_true (g_file_set_contents (target, "old contents", -1, NULL));
+  g_assert_cmpint (run_cli (to_file, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No temporary file is left behind beside it. */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_entries++;
+  g_assert_cmpuint (n_entries, ==, 5);
+  g_unlink (target);
+
+  g_assert_cmpint (run_cli (to_nowhere, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, bad_target));
+}
+
+static void
+test_check_youtube (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *good[] = { "--check-youtube", "--format", "youtube", fixture->steady, NULL };
+  const char *bad[] = { "--check-youtube", fixture->ramp, NULL };
+  const char *worst[] = { "--check-youtube", fixture->ramp, fixture->junk, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *ramp_prefix = g_strconcat (fixture->ramp, ": ", NULL);
+  g_auto(GStrv) findings = NULL;
+
+  /* 0:00, 1:05 and 1:00:50: three chapters, each long enough. */
+  g_assert_cmpint (run_cli (good, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Two chapters, the first not at 0:00: the list still prints, the
+   * findings go to stderr, exit 1. */
+  g_assert_cmpint (run_cli (bad, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "Middle\n"));
+  g_assert_true (g_str_has_prefix (err, ramp_prefix));
+  g_assert_nonnull (strstr (err, "0:00"));
+  findings = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (findings), >=, 3);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An unreadable file outranks a broken rule. */
+  g_assert_cmpint (run_cli (worst, &out, &err), ==, 2);
+}
+
+static void
+test_cue_sheet_input (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "mix.cue", NULL);
+  const char *args[] = { "--ms", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "PERFORMER \"DJ Test\"\r\n"
+                                      "FILE \"mix.wav\" WAVE\r\n"
+                                      "  TRACK 01 AUDIO\r\n"
+                                      "    TITLE \"Opening\"\r\n"
+                                      "    INDEX 01 00:00:00\r\n"
+                                      "  TRACK 02 AUDIO\r\n"
+                                      "    PERFORMER \"Someone\"\r\n"
+                                      "    TITLE \"Second TRACK\"\r\n"
+                                      "    INDEX 00 04:58:00\r\n"
+                                      "    INDEX 01 05:01:30\r\n", -1, NULL));
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  /* 30 frames are 0.4 s. */
+  g_assert_cmpstr (out, ==, "0:00.000 Opening\n5:01.400 Someone - Second TRACK\n");
+  g_unlink (path);
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -373,6 +496,10 @@ main (int   argc,
   ADD ("/cli/json", test_json);
   ADD ("/cli/bad-file-among-good", test_bad_file_among_good);
   ADD ("/cli/arrangements", test_arrangements);
+  ADD ("/cli/export-formats", test_export_formats);
+  ADD ("/cli/output-file", test_output_file);
+  ADD ("/cli/check-youtube", test_check_youtube);
+  ADD ("/cli/cue-sheet-input", test_cue_sheet_input);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
 #undef ADD

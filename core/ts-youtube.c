@@ -1,0 +1,160 @@
+/* ts-youtube.c - YouTube's rules for chapters in a video description
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * YouTube reads whole seconds, so the rules are checked on the times as
+ * ts_export_youtube() prints them by default (rounded down), not on the
+ * exact seconds: a chapter 9.9 s long shows as 10 s long or shorter
+ * depending on where its ends fall, and only what YouTube sees counts.
+ */
+
+#define G_LOG_DOMAIN "ts-youtube"
+
+#include <math.h>
+
+#include "ts-time-format.h"
+#include "ts-youtube.h"
+
+/* The same tolerance as ts_format_time(), so that the check sees exactly
+ * the seconds the exported lines show. */
+#define ROUND_DOWN_TOLERANCE 1e-6
+
+static gint64
+whole_seconds (double seconds)
+{
+  if (!isfinite (seconds) || seconds < 0.0)
+    return 0;
+  return (gint64) floor (MIN (seconds, 1e9) + ROUND_DOWN_TOLERANCE);
+}
+
+static void
+ts_youtube_problem_clear (TsYoutubeProblem *problem)
+{
+  g_clear_pointer (&problem->message, g_free);
+}
+
+static void
+add_problem (GArray        *problems,
+             TsYoutubeRule  rule,
+             guint          line,
+             char          *message)
+{
+  TsYoutubeProblem problem = { rule, line, message };
+
+  g_array_append_val (problems, problem);
+}
+
+static char *
+describe_line (const TsTrack *track)
+{
+  g_autofree char *time = ts_format_time (track->seconds, NULL);
+
+  return g_strdup_printf ("%s %s", time, track->title);
+}
+
+/* Every broken rule, line by line, in the order of the lines; an empty
+ * array when YouTube will show the chapters. */
+GArray *
+ts_youtube_check (const TsTracklist *tracklist)
+{
+  GArray *problems = g_array_new (FALSE, TRUE, sizeof (TsYoutubeProblem));
+  guint n = ts_tracklist_get_n_tracks (tracklist);
+
+  g_array_set_clear_func (problems, (GDestroyNotify) ts_youtube_problem_clear);
+
+  if (n < TS_YOUTUBE_MIN_CHAPTERS)
+    add_problem (problems, TS_YOUTUBE_RULE_MIN_CHAPTERS, 0,
+                 g_strdup_printf ("YouTube needs at least %d chapters; this list has %u",
+                                  TS_YOUTUBE_MIN_CHAPTERS, n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TsTrack *track = ts_tracklist_get_track (tracklist, i);
+      g_autofree char *line = describe_line (track);
+      gint64 start = whole_seconds (track->seconds);
+      gint64 end = -1;
+
+      if (i == 0 && start != 0)
+        add_problem (problems, TS_YOUTUBE_RULE_FIRST_AT_ZERO, 1,
+                     g_strdup_printf ("line 1 “%s”: YouTube needs the first chapter at 0:00",
+                                      line));
+
+      if (i > 0)
+        {
+          const TsTrack *previous = ts_tracklist_get_track (tracklist, i - 1);
+          g_autofree char *previous_time = ts_format_time (previous->seconds, NULL);
+
+          if (start <= whole_seconds (previous->seconds))
+            add_problem (problems, TS_YOUTUBE_RULE_ASCENDING, i + 1,
+                         g_strdup_printf ("line %u “%s”: starts no later than the chapter before it (%s); chapters must be in ascending order",
+                                          i + 1, line, previous_time));
+        }
+
+      if (i + 1 < n)
+        end = whole_seconds (ts_tracklist_get_track (tracklist, i + 1)->seconds);
+      else if (isfinite (tracklist->end_seconds))
+        end = whole_seconds (tracklist->end_seconds);
+
+      /* A next chapter at or before this one is reported on its own line
+       * as out of order; calling this one short as well would say the
+       * same thing twice. */
+      if (end > start && end - start < TS_YOUTUBE_MIN_CHAPTER_SECONDS)
+        add_problem (problems, TS_YOUTUBE_RULE_MIN_LENGTH, i + 1,
+                     g_strdup_printf ("line %u “%s”: lasts %" G_GINT64_FORMAT " s; YouTube needs at least %d s per chapter",
+                                      i + 1, line, end - start,
+                                      TS_YOUTUBE_MIN_CHAPTER_SECONDS));
+      else if (end >= 0 && end == start && i + 1 == n)
+        add_problem (problems, TS_YOUTUBE_RULE_MIN_LENGTH, i + 1,
+                     g_strdup_printf ("line %u “%s”: starts where the project ends; YouTube needs at least %d s per chapter",
+                                      i + 1, line, TS_YOUTUBE_MIN_CHAPTER_SECONDS));
+    }
+
+  return problems;
+}
+
+/* A copy that starts at 0:00. When the first chapter starts in the first
+ * 10 s it moves to 0:00 (starting a few seconds early is harmless, and an
+ * intro that short would itself break the 10 s rule); later, a "0:00
+ * Intro" chapter goes in front. Chapters too close together and lists
+ * too short are left for the user: only they know what to merge or add. */
+TsTracklist *
+ts_youtube_fix (const TsTracklist *tracklist)
+{
+  TsTracklist *fixed = ts_tracklist_new ();
+  guint n = ts_tracklist_get_n_tracks (tracklist);
+
+  fixed->mode = tracklist->mode;
+  fixed->end_seconds = tracklist->end_seconds;
+  fixed->file = g_strdup (tracklist->file);
+  fixed->format = g_strdup (tracklist->format);
+  fixed->daw_version = g_strdup (tracklist->daw_version);
+  fixed->bpm = tracklist->bpm;
+  fixed->tempo_automation = tracklist->tempo_automation;
+  fixed->curved_automation = tracklist->curved_automation;
+  fixed->arrangement = tracklist->arrangement;
+  fixed->arrangements = g_strdupv (tracklist->arrangements);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TsTrack *track = ts_tracklist_get_track (tracklist, i);
+      double seconds = track->seconds;
+      double beat = track->beat;
+
+      if (i == 0 && whole_seconds (seconds) != 0)
+        {
+          if (seconds < TS_YOUTUBE_MIN_CHAPTER_SECONDS)
+            {
+              seconds = 0.0;
+              beat = isnan (beat) ? NAN : 0.0;
+            }
+          else
+            ts_tracklist_add (fixed, 0.0, isnan (beat) ? NAN : 0.0, "Intro");
+        }
+      ts_tracklist_add (fixed, seconds, beat, track->title);
+    }
+
+  for (guint i = 0; i < fixed->tracks->len; i++)
+    g_array_index (fixed->tracks, TsTrack, i).index = i + 1;
+
+  return fixed;
+}
