@@ -1,0 +1,161 @@
+/* ts-application.c - one instance, windows, app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ts-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-application.h"
+#include "ts-preferences-window.h"
+#include "ts-window.h"
+
+struct _TsApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
+
+/**
+ * ts_i18n_init:
+ *
+ * Binds the message catalogue. TIMESTAMPS_LOCALEDIR points at the build
+ * tree, so the app runs translated before it is installed.
+ */
+void
+ts_i18n_init (void)
+{
+  const char *localedir = g_getenv ("TIMESTAMPS_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static TsWindow *
+get_or_create_window (TsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TS_IS_WINDOW (window))
+    return TS_WINDOW (window);
+
+  return ts_window_new (GTK_APPLICATION (self));
+}
+
+static void
+ts_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_or_create_window (TS_APPLICATION (app))));
+}
+
+static void
+ts_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  TsWindow *window = get_or_create_window (TS_APPLICATION (app));
+
+  ts_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (ts_window_new (GTK_APPLICATION (user_data))));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ts_preferences_window_new (parent)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Timestamps developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Timestamps"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Timestamps developers"),
+                         "developers", developers,
+                         "comments", _("Tracklists with exact times from your DJ mix projects"),
+                         "website", "https://timestamps.me/",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2025 The Timestamps developers",
+                         /* Translators: your name and e-mail, one translator a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "new-window", .activate = new_window_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+ts_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+}
+
+static void
+ts_application_class_init (TsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = ts_application_activate;
+  app_class->open = ts_application_open;
+  app_class->startup = ts_application_startup;
+}
+
+static void
+ts_application_init (TsApplication *self)
+{
+}
+
+TsApplication *
+ts_application_new (void)
+{
+  return g_object_new (TS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/me/timestamps/Timestamps",
+                       NULL);
+}

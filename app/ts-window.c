@@ -1,0 +1,518 @@
+/* ts-window.c - the main window: a drop zone and a tab per project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ts-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-file-list.h"
+#include "ts-window.h"
+
+struct _TsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *export_button;
+  GtkButton            *copy_button;
+  GtkStack             *stack;
+  AdwTabView           *tab_view;
+
+  GtkDropTarget        *drop_target;
+  GSettings            *settings;
+  TsProjectView        *bound_view;
+};
+
+G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *
+export_format_label (TsExportFormat format)
+{
+  switch (format)
+    {
+    case TS_EXPORT_TEXT:
+      return _("Text with the Line Template");
+    case TS_EXPORT_YOUTUBE:
+      return _("YouTube Chapters");
+    case TS_EXPORT_CUE:
+      return _("CUE Sheet");
+    case TS_EXPORT_CSV:
+      return _("CSV Spreadsheet");
+    case TS_EXPORT_JSON:
+      return _("JSON");
+    case TS_EXPORT_FFMETADATA:
+      return _("FFmpeg Chapters");
+    case TS_EXPORT_PODCAST:
+      return _("Podcasting 2.0 Chapters");
+    case TS_EXPORT_WEBVTT:
+      return _("WebVTT Chapters");
+    case TS_EXPORT_AUDACITY:
+      return _("Audacity Labels");
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static GMenuModel *
+build_export_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < TS_EXPORT_N_FORMATS; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s…", export_format_label (i));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.export", "s", ts_export_format_to_string (i));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static char *
+describe_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return NULL;
+
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  if ((relative = g_file_get_relative_path (home, parent)))
+    return g_strconcat ("~/", relative, NULL);
+
+  return g_file_get_parse_name (parent);
+}
+
+static void
+update_view_state (TsWindow *self)
+{
+  TsProjectView *view = self->bound_view;
+  gboolean has_result = view != NULL && ts_project_view_get_has_result (view);
+
+  if (view != NULL)
+    {
+      g_autofree char *folder = describe_folder (ts_project_view_get_file (view));
+
+      adw_window_title_set_title (self->window_title, ts_project_view_get_title (view));
+      adw_window_title_set_subtitle (self->window_title, folder);
+      gtk_window_set_title (GTK_WINDOW (self), ts_project_view_get_title (view));
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Timestamps"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Timestamps"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), view != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-timestamps", has_result);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_result);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", has_result);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", view != NULL);
+}
+
+static void
+on_selected_page_changed (TsWindow *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+  TsProjectView *view = page ? TS_PROJECT_VIEW (adw_tab_page_get_child (page)) : NULL;
+
+  if (view != self->bound_view)
+    {
+      if (self->bound_view != NULL)
+        g_signal_handlers_disconnect_by_func (self->bound_view, update_view_state, self);
+
+      g_set_weak_pointer (&self->bound_view, view);
+
+      if (view != NULL)
+        {
+          g_signal_connect_object (view, "notify::title", G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (view, "notify::has-result", G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
+        }
+    }
+
+  update_view_state (self);
+}
+
+static void
+on_n_pages_changed (TsWindow *self)
+{
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  gtk_stack_set_visible_child_name (self->stack, n_pages > 0 ? "tabs" : "empty");
+}
+
+static AdwTabPage *
+find_page (TsWindow *self,
+           GFile    *file)
+{
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      TsProjectView *view = TS_PROJECT_VIEW (adw_tab_page_get_child (page));
+
+      if (g_file_equal (ts_project_view_get_file (view), file))
+        return page;
+    }
+
+  return NULL;
+}
+
+static void
+open_file (TsWindow *self,
+           GFile    *file)
+{
+  g_autoptr(GFile) normalized = ts_file_normalize (file);
+  AdwTabPage *page;
+  TsProjectView *view;
+
+  if ((page = find_page (self, normalized)))
+    {
+      adw_tab_view_set_selected_page (self->tab_view, page);
+      ts_project_view_reload (TS_PROJECT_VIEW (adw_tab_page_get_child (page)));
+      return;
+    }
+
+  view = ts_project_view_new (normalized);
+  page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
+  g_object_bind_property (view, "title", page, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (view, "loading", page, "loading", G_BINDING_SYNC_CREATE);
+  adw_tab_page_set_tooltip (page, g_file_peek_path (normalized));
+  adw_tab_view_set_selected_page (self->tab_view, page);
+}
+
+/**
+ * ts_window_open_files:
+ * @files: (array length=n_files): projects to show, each in its own tab
+ *
+ * A file already open is shown and read again instead of opened twice.
+ */
+void
+ts_window_open_files (TsWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  for (guint i = 0; i < n_files; i++)
+    open_file (self, files[i]);
+}
+
+static gboolean
+on_drop (TsWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      files = g_ptr_array_new_with_free_func (g_object_unref);
+      for (const GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (files, g_object_ref (l->data));
+      g_slist_free (list);
+    }
+  else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+    {
+      files = ts_file_list_from_text (g_value_get_string (value));
+    }
+
+  if (files == NULL || files->len == 0)
+    return FALSE;
+
+  ts_window_open_files (self, (GFile **)files->pdata, files->len);
+
+  return TRUE;
+}
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *patterns,
+            const char * const *mime_types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types && mime_types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  TsWindow *self = TS_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          open_file (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+  static const char * const all_patterns[] = { "*.als", "*.flp", "*.cue", "*.xml", NULL };
+  static const char * const als_patterns[] = { "*.als", NULL };
+  static const char * const flp_patterns[] = { "*.flp", NULL };
+  static const char * const cue_patterns[] = { "*.cue", NULL };
+  static const char * const all_types[] = { "application/x-ableton-live-set",
+                                            "application/x-fl-studio-project",
+                                            "application/x-cue", NULL };
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) supported = NULL;
+  g_autoptr(GtkFileFilter) als = NULL;
+  g_autoptr(GtkFileFilter) flp = NULL;
+  g_autoptr(GtkFileFilter) cue = NULL;
+  g_autoptr(GtkFileFilter) any = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+
+  supported = new_filter (_("All supported projects"), all_patterns, all_types);
+  als = new_filter (_("Ableton Live sets"), als_patterns, NULL);
+  flp = new_filter (_("FL Studio projects"), flp_patterns, NULL);
+  cue = new_filter (_("Cue sheets"), cue_patterns, NULL);
+  any = new_filter (_("All files"), (const char * const []) { "*", NULL }, NULL);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), supported);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), als);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flp);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), cue);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), any);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), supported);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TsProjectView *view = ts_window_get_current_view (TS_WINDOW (widget));
+
+  if (view != NULL)
+    ts_project_view_copy (view);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsProjectView *view = ts_window_get_current_view (TS_WINDOW (widget));
+  TsExportFormat format;
+
+  if (view != NULL && ts_export_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    ts_project_view_export (view, format);
+}
+
+static void
+export_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->export_button)))
+    gtk_menu_button_popup (self->export_button);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsProjectView *view = ts_window_get_current_view (TS_WINDOW (widget));
+
+  if (view != NULL)
+    ts_project_view_reload (view);
+}
+
+static void
+close_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
+}
+
+static void
+ts_window_dispose (GObject *object)
+{
+  TsWindow *self = (TsWindow *)object;
+
+  if (self->bound_view != NULL)
+    g_signal_handlers_disconnect_by_func (self->bound_view, update_view_state, self);
+  g_clear_weak_pointer (&self->bound_view);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ts_window_parent_class)->dispose (object);
+}
+
+static void
+ts_window_finalize (GObject *object)
+{
+  TsWindow *self = (TsWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
+}
+
+static void
+ts_window_class_init (TsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ts_window_dispose;
+  object_class->finalize = ts_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/me/timestamps/Timestamps/ui/ts-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-timestamps", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-timestamps", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-tab", NULL);
+
+  g_type_ensure (TS_TYPE_PROJECT_VIEW);
+}
+
+static void
+ts_window_init (TsWindow *self)
+{
+  g_autoptr(GMenuModel) export_menu = build_export_menu ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_menu_model (self->export_button, export_menu);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (self->drop_target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_STRING }, 2);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+
+  update_view_state (self);
+}
+
+TsWindow *
+ts_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TS_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * ts_window_get_current_view:
+ *
+ * Returns: (transfer none) (nullable): the project in the selected tab
+ */
+TsProjectView *
+ts_window_get_current_view (TsWindow *self)
+{
+  AdwTabPage *page;
+
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  if (!(page = adw_tab_view_get_selected_page (self->tab_view)))
+    return NULL;
+
+  return TS_PROJECT_VIEW (adw_tab_page_get_child (page));
+}
+
+guint
+ts_window_get_n_views (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), 0);
+
+  return adw_tab_view_get_n_pages (self->tab_view);
+}
+
+/**
+ * ts_window_get_drop_target:
+ *
+ * Returns: (transfer none): the target that takes files dropped anywhere
+ *   on the window
+ */
+GtkDropTarget *
+ts_window_get_drop_target (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->drop_target;
+}

@@ -1,0 +1,503 @@
+/* test-window.c - the main window with real projects dropped on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ts-als-writer.h"
+#include "ts-flp-writer.h"
+#include "ts-gui-test-utils.h"
+#include "ts-template.h"
+#include "ts-track-row.h"
+#include "ts-youtube.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  TsWindow *window;
+} Fixture;
+
+/* A Live 10 set with its locators out of order and a tempo ramp, so the
+ * two timing modes give different times. */
+static void
+write_set (const char *path,
+           double      moved_beat)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120.0);
+  g_autoptr(GError) error = NULL;
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120.0);
+  ts_als_writer_add_tempo_event (writer, 16.0, 120.0);
+  ts_als_writer_add_tempo_event (writer, 48.0, 136.0);
+  ts_als_writer_add_locator (writer, 64.0, "Artist B - Second");
+  ts_als_writer_add_locator (writer, 0.0, "Intro");
+  ts_als_writer_add_locator (writer, moved_beat, "Artist C - Third");
+  ts_als_writer_add_locator (writer, 30.5, "Artist A - First");
+  ts_als_writer_add_locator (writer, 200.0, "");
+  g_assert_true (ts_als_writer_write_file (writer, path, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ts-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Sunset Mix.als", NULL);
+  write_set (fixture->path, 130.25);
+
+  fixture->window = ts_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static TsProjectView *
+drop_path (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TsProjectView *view;
+
+  ts_gui_drop_files (fixture->window, &file, 1);
+  view = ts_window_get_current_view (fixture->window);
+  g_assert_nonnull (view);
+  g_assert_true (g_file_equal (ts_project_view_get_file (view), file));
+  ts_gui_wait_loaded (view);
+
+  return view;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+static void
+test_drop_shows_core_rows (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GtkColumnView *column_view;
+  GtkSelectionModel *selection;
+  const TsTrack *first;
+  g_autofree char *first_time = NULL;
+  TsTimeFormat format = TS_TIME_FORMAT_INIT;
+
+  g_assert_no_error ((GError *)ts_project_view_get_error (view));
+  g_assert_true (ts_project_view_get_has_result (view));
+  g_assert_cmpstr (ts_project_view_get_title (view), ==, "Sunset Mix.als");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Sunset Mix.als");
+
+  ts_gui_assert_rows_match (view, expected);
+
+  /* The list on screen is that model, and its cells show the times. */
+  column_view = GTK_COLUMN_VIEW (find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (column_view);
+  selection = gtk_column_view_get_model (column_view);
+  g_assert_true (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)) == ts_project_view_get_rows (view));
+  g_assert_true (ts_gui_wait_for (widget_drawn, column_view, 5000));
+
+  first = ts_tracklist_get_track (expected, 1);
+  first_time = ts_format_time (first->seconds, &format);
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (column_view), first_time));
+}
+
+static void
+test_copy_puts_exact_text (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  TsExportOptions options = { NULL, TS_TIME_FORMAT_INIT };
+  g_autofree char *expected_text = ts_export (expected, TS_EXPORT_TEXT, &options);
+  g_autofree char *clipboard = NULL;
+  g_autofree char *cli_output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { TS_CLI_PATH, fixture->path, NULL };
+  int status;
+
+  drop_path (fixture, fixture->path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
+  clipboard = ts_gui_read_clipboard (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (clipboard, ==, expected_text);
+
+  /* Same defaults, same text as the command line tool. */
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &cli_output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (clipboard, ==, cli_output);
+}
+
+static void
+test_copy_leaves_out_hidden_and_uses_edits (Fixture       *fixture,
+                                            gconstpointer  user_data)
+{
+  g_autoptr(TsTracklist) core = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GListModel *rows = ts_project_view_get_rows (view);
+  g_autoptr(TsTrackRow) second = g_list_model_get_item (rows, 1);
+  g_autoptr(TsTrackRow) last = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  TsTimeFormat format = TS_TIME_FORMAT_INIT;
+  g_autofree char *clipboard = NULL;
+  guint index = 0;
+
+  ts_track_row_set_title (second, "Edited - Title");
+  ts_track_row_set_shown (last, FALSE);
+  g_assert_cmpuint (ts_project_view_copy (view), ==, ts_tracklist_get_n_tracks (core) - 1);
+
+  for (guint i = 0; i + 1 < ts_tracklist_get_n_tracks (core); i++)
+    {
+      TsTrack track = *ts_tracklist_get_track (core, i);
+      g_autofree char *line = NULL;
+
+      track.index = ++index;
+      if (i == 1)
+        track.title = (char *)"Edited - Title";
+      line = ts_template_expand (TS_TEMPLATE_DEFAULT, &track, &format);
+      g_string_append_printf (expected, "%s\n", line);
+    }
+
+  clipboard = ts_gui_read_clipboard (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (clipboard, ==, expected->str);
+}
+
+static void
+test_junk_shows_error_then_good_file_opens (Fixture       *fixture,
+                                            gconstpointer  user_data)
+{
+  g_autofree char *junk = g_build_filename (fixture->dir, "notes.als", NULL);
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) junk_file = NULL;
+  g_autoptr(TsProject) core_project = NULL;
+  TsProjectView *view;
+  GtkWidget *copy_button;
+  const GError *shown;
+
+  g_assert_true (g_file_set_contents (junk, "shopping list: milk, eggs\n", -1, &error));
+  junk_file = g_file_new_for_path (junk);
+  core_project = ts_project_load_file (junk_file, NULL, &error);
+  g_assert_null (core_project);
+  g_assert_nonnull (error);
+
+  view = drop_path (fixture, junk);
+  shown = ts_project_view_get_error (view);
+  g_assert_nonnull (shown);
+  g_assert_false (ts_project_view_get_has_result (view));
+  g_assert_cmpstr (shown->message, ==, error->message);
+  g_assert_true (g_error_matches (shown, error->domain, error->code));
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), error->message));
+  copy_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Copy");
+  g_assert_nonnull (copy_button);
+  g_assert_false (gtk_widget_is_sensitive (copy_button));
+
+  view = drop_path (fixture, fixture->path);
+  g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 2);
+  g_assert_true (ts_project_view_get_has_result (view));
+  ts_gui_assert_rows_match (view, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
+}
+
+static TsTrackRow *
+find_row (GListModel *rows,
+          const char *original_title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TsTrackRow) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (ts_track_row_get_original_title (row), original_title) == 0)
+        return g_steal_pointer (&row);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GListModel *rows;
+  const char *title;
+  double      seconds;
+} RowMoved;
+
+/* Rows are replaced on reload: look the marker up again each time. */
+static gboolean
+row_moved (gpointer data)
+{
+  RowMoved *moved = data;
+  g_autoptr(TsTrackRow) row = find_row (moved->rows, moved->title);
+
+  return row != NULL && ts_track_row_get_seconds (row) != moved->seconds;
+}
+
+static void
+test_live_reload_moves_row_and_keeps_edits (Fixture       *fixture,
+                                            gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GListModel *rows = ts_project_view_get_rows (view);
+  g_autoptr(TsTrackRow) third = find_row (rows, "Artist C - Third");
+  g_autoptr(TsTrackRow) first = find_row (rows, "Artist A - First");
+  g_autoptr(TsTrackRow) reloaded_third = NULL;
+  g_autoptr(TsTrackRow) reloaded_first = NULL;
+  g_autoptr(TsTracklist) expected = NULL;
+  RowMoved moved;
+
+  g_assert_nonnull (third);
+  ts_track_row_set_title (first, "Artist A - First (Edit)");
+  ts_track_row_set_shown (third, FALSE);
+
+  moved.rows = rows;
+  moved.title = "Artist C - Third";
+  moved.seconds = ts_track_row_get_seconds (third);
+  write_set (fixture->path, 150.0);
+  g_assert_true (ts_gui_wait_for (row_moved, &moved, 10000));
+  ts_gui_wait_loaded (view);
+
+  expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  ts_gui_assert_rows_match (view, expected);
+
+  reloaded_third = find_row (rows, "Artist C - Third");
+  reloaded_first = find_row (rows, "Artist A - First");
+  g_assert_cmpfloat (ts_track_row_get_seconds (reloaded_third), !=, ts_track_row_get_seconds (third));
+  g_assert_false (ts_track_row_get_shown (reloaded_third));
+  g_assert_cmpstr (ts_track_row_get_title (reloaded_first), ==, "Artist A - First (Edit)");
+}
+
+static void
+test_mode_switch (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(TsTracklist) daw = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  g_autoptr(TsTracklist) exact = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_EXACT);
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  gboolean differ = FALSE;
+
+  for (guint i = 0; i < ts_tracklist_get_n_tracks (daw); i++)
+    differ |= ts_tracklist_get_track (daw, i)->seconds != ts_tracklist_get_track (exact, i)->seconds;
+  g_assert_true (differ);
+
+  g_assert_cmpint (ts_project_view_get_mode (view), ==, TS_TEMPO_MODE_DAW);
+  ts_gui_assert_rows_match (view, daw);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "exact"));
+  ts_gui_wait_loaded (view);
+  g_assert_cmpint (ts_project_view_get_mode (view), ==, TS_TEMPO_MODE_EXACT);
+  g_assert_cmpint (ts_project_view_get_core_tracklist (view)->mode, ==, TS_TEMPO_MODE_EXACT);
+  ts_gui_assert_rows_match (view, exact);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "daw"));
+  ts_gui_wait_loaded (view);
+  ts_gui_assert_rows_match (view, daw);
+}
+
+static void
+test_template_and_time_format (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  const char *template_ = "{index}. {artist} – {track} [{time}]";
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  TsExportOptions options = { template_, { TS_HOURS_ALWAYS, TRUE, TS_ROUND_DOWN } };
+  g_autofree char *expected_text = ts_export (expected, TS_EXPORT_TEXT, &options);
+  g_autofree char *clipboard = NULL;
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  TsTimeFormat format;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.template", "s", template_));
+  g_assert_cmpstr (ts_project_view_get_template (view), ==, template_);
+
+  ts_project_view_get_time_format (view, &format);
+  format.hours = TS_HOURS_ALWAYS;
+  format.milliseconds = TRUE;
+  ts_project_view_set_time_format (view, &format);
+  ts_gui_assert_rows_match (view, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
+  clipboard = ts_gui_read_clipboard (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (clipboard, ==, expected_text);
+}
+
+/* An FL 20 project whose two arrangements hold different markers; the
+ * second one is the arrangement FL had open. */
+static char *
+write_fl_project (const char *dir)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "two arrangements.flp", NULL);
+
+  ts_flp_writer_version (writer, "20.8.4.2576");
+  ts_flp_writer_tempo (writer, 126000);
+  ts_flp_writer_arrangement (writer, 0, "Warm-up");
+  ts_flp_writer_marker (writer, 0, 0, "Opener - One");
+  ts_flp_writer_marker (writer, 0, 96 * 64, "Warm - Two");
+  ts_flp_writer_marker (writer, 0, 96 * 160, "Warm - Three");
+  ts_flp_writer_arrangement (writer, 1, "Peak time");
+  ts_flp_writer_marker (writer, 0, 0, "Peak - One");
+  ts_flp_writer_marker (writer, 0, 96 * 32, "Peak - Two");
+  ts_flp_writer_current_arrangement (writer, 1);
+  bytes = ts_flp_writer_finish (writer);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_arrangement_switch (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = write_fl_project (fixture->dir);
+  g_autoptr(TsTracklist) first = ts_gui_core_tracklist (path, 0, TS_TEMPO_MODE_DAW);
+  g_autoptr(TsTracklist) second = ts_gui_core_tracklist (path, 1, TS_TEMPO_MODE_DAW);
+  TsProjectView *view = drop_path (fixture, path);
+
+  g_assert_no_error ((GError *)ts_project_view_get_error (view));
+  g_assert_cmpuint (ts_project_view_get_n_arrangements (view), ==, 2);
+  g_assert_cmpuint (ts_project_view_get_arrangement (view), ==, 1);
+  ts_gui_assert_rows_match (view, second);
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Peak time"));
+
+  ts_project_view_set_arrangement (view, 0);
+  ts_gui_wait_loaded (view);
+  g_assert_cmpuint (ts_project_view_get_arrangement (view), ==, 0);
+  g_assert_cmpint (ts_project_view_get_core_tracklist (view)->arrangement, ==, 0);
+  ts_gui_assert_rows_match (view, first);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return ts_gui_find_label (args[0], args[1]) != NULL;
+}
+
+static void
+test_youtube_check_and_fix (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GListModel *rows = ts_project_view_get_rows (view);
+  g_autoptr(TsTrackRow) intro = find_row (rows, "Intro");
+  g_autoptr(TsTracklist) shown = NULL;
+  g_autoptr(TsTracklist) fixed = NULL;
+  g_autoptr(GArray) problems = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *clipboard = NULL;
+  TsExportOptions options = { NULL, TS_TIME_FORMAT_INIT };
+  const TsYoutubeProblem *problem = NULL;
+  gpointer args[2];
+
+  /* Without the 0:00 marker, YouTube would not make chapters. */
+  ts_track_row_set_shown (intro, FALSE);
+  shown = ts_project_view_build_tracklist (view);
+  problems = ts_youtube_check (shown);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_array_index (problems, TsYoutubeProblem, i).rule == TS_YOUTUBE_RULE_FIRST_AT_ZERO)
+      problem = &g_array_index (problems, TsYoutubeProblem, i);
+  g_assert_nonnull (problem);
+
+  args[0] = view;
+  args[1] = problem->message;
+  g_assert_true (ts_gui_wait_for (label_shown, args, 5000));
+
+  options.template_ = ts_project_view_get_template (view);
+  fixed = ts_youtube_fix (shown);
+  expected = ts_export (fixed, TS_EXPORT_YOUTUBE, &options);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.copy-youtube-fix", NULL));
+  clipboard = ts_gui_read_clipboard (GTK_WIDGET (view));
+  g_assert_cmpstr (clipboard, ==, expected);
+}
+
+static void
+test_same_file_twice_is_one_tab (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autofree char *uri = g_filename_to_uri (fixture->path, NULL, NULL);
+  g_autofree char *mangled = g_strconcat ("file%3A", uri + strlen ("file:"), NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (mangled);
+
+  drop_path (fixture, fixture->path);
+  ts_gui_drop_files (fixture->window, &file, 1);
+  g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ts_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/drop-shows-core-rows", test_drop_shows_core_rows);
+  ADD ("/window/copy-puts-exact-text", test_copy_puts_exact_text);
+  ADD ("/window/copy-leaves-out-hidden-and-uses-edits", test_copy_leaves_out_hidden_and_uses_edits);
+  ADD ("/window/junk-shows-error-then-good-file-opens", test_junk_shows_error_then_good_file_opens);
+  ADD ("/window/live-reload", test_live_reload_moves_row_and_keeps_edits);
+  ADD ("/window/mode-switch", test_mode_switch);
+  ADD ("/window/template-and-time-format", test_template_and_time_format);
+  ADD ("/window/arrangement-switch", test_arrangement_switch);
+  ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
+  ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
+
+#undef ADD
+
+  return g_test_run ();
+}
