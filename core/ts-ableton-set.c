@@ -4,12 +4,13 @@
  *
  * A set is gzip-compressed XML (sometimes plain XML) of a few MB to a few
  * hundred MB, of which Timestamps needs a few hundred bytes: the root
- * element's version, the master tempo, the tempo automation and the
- * locators. The document is inflated in chunks into a small streaming tag
- * scanner (ts-xml-scanner.c) and never held whole; a little state machine
- * over the element path finds the regions it needs and hands them to
- * libxml2, except the tempo points, which have a fast path of their own.
- * libxml2 drives the same state machine over the whole document in
+ * element's version, the master tempo, the tempo automation, the
+ * locators and where the arrangement's clips end. The document is
+ * inflated in chunks into a small streaming tag scanner
+ * (ts-xml-scanner.c) and never held whole; a little state machine over
+ * the element path finds the regions it needs and hands them to libxml2,
+ * except the tempo points and the clip ends, which have a fast path of
+ * their own. libxml2 drives the same state machine over the whole document in
  * ts_ableton_set_read_reference(), the slow reference the tests compare
  * against.
  */
@@ -30,6 +31,9 @@
 /* Handles this close to the straight line are on it: Live stores them as
  * decimal text, so a straight handle comes back within rounding. */
 #define CURVE_EPSILON 1e-9
+
+/* Both readers name a clip's CurrentEnd the same way in their errors. */
+#define CLIP_END_WHAT "the end of a clip"
 
 G_DEFINE_QUARK (ts-ableton-error-quark, ts_ableton_error)
 
@@ -226,6 +230,15 @@ typedef enum {
   CTX_LOCATOR,                /* Locators/Locator */
   CTX_LOCATOR_TIME,           /* Locator/Time */
   CTX_LOCATOR_NAME,           /* Locator/Name */
+  CTX_TRACKS,                 /* LiveSet/Tracks */
+  CTX_TRACK,                  /* Tracks/AudioTrack, MidiTrack, ... */
+  CTX_TRACK_CHAIN,            /* Track/DeviceChain */
+  CTX_SEQUENCER,              /* DeviceChain/MainSequencer */
+  CTX_TIMEABLE,               /* MainSequencer/Sample (audio), ClipTimeable (MIDI) */
+  CTX_CLIP_ARRANGER,          /* Sample/ArrangerAutomation */
+  CTX_CLIP_EVENTS,            /* ArrangerAutomation/Events */
+  CTX_CLIP,                   /* Events/AudioClip, MidiClip */
+  CTX_CLIP_END,               /* Clip/CurrentEnd */
 } Ctx;
 
 typedef struct {
@@ -249,6 +262,7 @@ typedef struct {
   gboolean    seen_manual;
   gboolean    seen_target;
   gboolean    seen_locators;
+  gboolean    seen_tracks;
 
   gboolean    has_manual;
   double      manual;
@@ -264,6 +278,12 @@ typedef struct {
   gboolean    locator_has_time;
   double      locator_beat;
   char       *locator_name;
+
+  gboolean    clip_seen_end;
+  gboolean    clip_has_end;
+  double      clip_end;
+  gboolean    has_end_beat;
+  double      end_beat;         /* the largest clip end so far */
 } Collector;
 
 static void
@@ -564,6 +584,7 @@ collector_enter (Collector   *c,
     case CTX_TEMPO_EVENT:
     case CTX_LOCATOR_TIME:
     case CTX_LOCATOR_NAME:
+    case CTX_CLIP_END:
       return TRUE;
 
     case CTX_DOCUMENT:
@@ -596,6 +617,11 @@ collector_enter (Collector   *c,
         {
           c->seen_locators = TRUE;
           *ctx = CTX_LOCATORS_OUTER;
+        }
+      else if (!c->seen_tracks && name_is (name, name_len, "Tracks"))
+        {
+          c->seen_tracks = TRUE;
+          *ctx = CTX_TRACKS;
         }
       return TRUE;
 
@@ -715,6 +741,61 @@ collector_enter (Collector   *c,
       else if (c->locator_name == NULL && name_is (name, name_len, "Name"))
         *ctx = CTX_LOCATOR_NAME;
       return TRUE;
+
+    /* The arrangement's clips, Live 8 to 12: Tracks/<any track>/DeviceChain/
+     * MainSequencer/{Sample,ClipTimeable}/ArrangerAutomation/Events/
+     * {AudioClip,MidiClip}. Everything else that looks like a clip is not
+     * played as part of the arrangement: session clips (MainSequencer/
+     * ClipSlotList), Live 11+ take lanes (Track/TakeLanes: what plays is
+     * the comp on the main lane), a frozen track's render (DeviceChain/
+     * FreezeSequencer) and the groove pool's clips (LiveSet/GroovePool).
+     * Return, group and master tracks have no MainSequencer in any
+     * version, so they hold no clips. */
+    case CTX_TRACKS:
+      *ctx = CTX_TRACK;
+      return TRUE;
+
+    case CTX_TRACK:
+      if (name_is (name, name_len, "DeviceChain"))
+        *ctx = CTX_TRACK_CHAIN;
+      return TRUE;
+
+    case CTX_TRACK_CHAIN:
+      if (name_is (name, name_len, "MainSequencer"))
+        *ctx = CTX_SEQUENCER;
+      return TRUE;
+
+    case CTX_SEQUENCER:
+      if (name_is (name, name_len, "Sample") || name_is (name, name_len, "ClipTimeable"))
+        *ctx = CTX_TIMEABLE;
+      return TRUE;
+
+    case CTX_TIMEABLE:
+      if (name_is (name, name_len, "ArrangerAutomation"))
+        *ctx = CTX_CLIP_ARRANGER;
+      return TRUE;
+
+    case CTX_CLIP_ARRANGER:
+      if (name_is (name, name_len, "Events"))
+        *ctx = CTX_CLIP_EVENTS;
+      return TRUE;
+
+    case CTX_CLIP_EVENTS:
+      if (name_is (name, name_len, "AudioClip") || name_is (name, name_len, "MidiClip"))
+        {
+          c->clip_seen_end = FALSE;
+          c->clip_has_end = FALSE;
+          *ctx = CTX_CLIP;
+        }
+      return TRUE;
+
+    case CTX_CLIP:
+      if (!c->clip_seen_end && name_is (name, name_len, "CurrentEnd"))
+        {
+          c->clip_seen_end = TRUE;
+          *ctx = CTX_CLIP_END;
+        }
+      return TRUE;
     }
 
   g_return_val_if_reached (FALSE);
@@ -768,6 +849,15 @@ collector_leave (Collector  *c,
         return TRUE;
       }
 
+    case CTX_CLIP:
+      /* Live writes CurrentEnd in every clip of every version. */
+      if (!c->clip_has_end)
+        return malformed (c, error, "a clip in the arrangement has no end");
+      if (!c->has_end_beat || c->clip_end > c->end_beat)
+        c->end_beat = c->clip_end;
+      c->has_end_beat = TRUE;
+      return TRUE;
+
     case CTX_DOCUMENT:
     case CTX_OTHER:
     case CTX_ROOT:
@@ -792,6 +882,14 @@ collector_leave (Collector  *c,
     case CTX_LOCATORS:
     case CTX_LOCATOR_TIME:
     case CTX_LOCATOR_NAME:
+    case CTX_TRACKS:
+    case CTX_TRACK:
+    case CTX_TRACK_CHAIN:
+    case CTX_SEQUENCER:
+    case CTX_TIMEABLE:
+    case CTX_CLIP_ARRANGER:
+    case CTX_CLIP_EVENTS:
+    case CTX_CLIP_END:
       return TRUE;
     }
 
@@ -878,6 +976,7 @@ collector_finish (Collector     *c,
   set->live_version = major;
   set->tempo_events = events != NULL ? g_array_ref (events) : tempo_event_array_new ();
   set->locators = g_steal_pointer (&c->locators);
+  set->end_beat = c->has_end_beat ? c->end_beat : NAN;
   return TRUE;
 }
 
@@ -1040,6 +1139,9 @@ collector_read (Collector         *c,
       c->locator_name = reader_attr (reader, "Value");
       return TRUE;
 
+    case CTX_CLIP_END:
+      return reader_value (c, reader, CLIP_END_WHAT, &c->clip_has_end, &c->clip_end, error);
+
     case CTX_DOCUMENT:
     case CTX_OTHER:
     case CTX_LIVE_SET:
@@ -1058,6 +1160,14 @@ collector_read (Collector         *c,
     case CTX_LOCATORS_OUTER:
     case CTX_LOCATORS:
     case CTX_LOCATOR:
+    case CTX_TRACKS:
+    case CTX_TRACK:
+    case CTX_TRACK_CHAIN:
+    case CTX_SEQUENCER:
+    case CTX_TIMEABLE:
+    case CTX_CLIP_ARRANGER:
+    case CTX_CLIP_EVENTS:
+    case CTX_CLIP:
       return TRUE;
     }
 
@@ -1234,6 +1344,39 @@ read_event_fast (FastReader       *r,
   return event_finish (r->c, &fields, collector_events (r->c, ctx), error);
 }
 
+/* <CurrentEnd Value="" />: one number per clip, read straight from the
+ * scanner like a tempo point. */
+static gboolean
+read_clip_end_fast (FastReader       *r,
+                    Ctx               ctx,
+                    const char       *name,
+                    gsize             name_len,
+                    const TsXmlAttr  *attrs,
+                    guint             n_attrs,
+                    GError          **error)
+{
+  const TsXmlAttr *value = NULL;
+
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      if (attrs[i].needs_decoding)
+        return read_tag (r, ctx, name, name_len, CLIP_END_WHAT, error);
+      if (name_is (attrs[i].name, attrs[i].name_len, "Value"))
+        {
+          /* XML forbids it; the scanner does not check, so say it here. */
+          if (value != NULL)
+            return malformed (r->c, error, "%s has two values", CLIP_END_WHAT);
+          value = &attrs[i];
+        }
+    }
+
+  if (value == NULL)
+    return malformed (r->c, error, "%s has no value", CLIP_END_WHAT);
+  r->c->clip_has_end = TRUE;
+  return parse_number (r->c, value->value, value->value_len, CLIP_END_WHAT,
+                       &r->c->clip_end, error);
+}
+
 static gboolean
 capture_region (FastReader  *r,
                 Ctx          ctx,
@@ -1278,6 +1421,9 @@ fast_start (gpointer          user_data,
     case CTX_TEMPO_EVENT:
       return read_event_fast (r, ctx, name, name_len, attrs, n_attrs, error);
 
+    case CTX_CLIP_END:
+      return read_clip_end_fast (r, ctx, name, name_len, attrs, n_attrs, error);
+
     case CTX_MANUAL:
     case CTX_TEMPO_TARGET:
       return capture_region (r, ctx, "the master tempo", error);
@@ -1307,6 +1453,14 @@ fast_start (gpointer          user_data,
     case CTX_LOCATOR:
     case CTX_LOCATOR_TIME:
     case CTX_LOCATOR_NAME:
+    case CTX_TRACKS:
+    case CTX_TRACK:
+    case CTX_TRACK_CHAIN:
+    case CTX_SEQUENCER:
+    case CTX_TIMEABLE:
+    case CTX_CLIP_ARRANGER:
+    case CTX_CLIP_EVENTS:
+    case CTX_CLIP:
       return TRUE;
     }
 
@@ -1533,6 +1687,7 @@ read_with (TsAbletonSet  *set,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (set, 0, sizeof *set);
+  set->end_beat = NAN;
   if (display_name == NULL)
     display_name = "The set";
 
@@ -1552,11 +1707,13 @@ read_with (TsAbletonSet  *set,
 
 /**
  * ts_ableton_set_read:
- * @set: (out caller-allocates): filled on success, zeroed on failure
+ * @set: (out caller-allocates): filled on success; on failure as
+ *   ts_ableton_set_clear() leaves it (zeroed, no clips)
  * @data: the whole file: gzip-compressed or plain XML
  *
- * Reads the version, tempo, tempo automation and locators of a Live 8 to
- * 12 set, streaming: memory stays small whatever the size of the set.
+ * Reads the version, tempo, tempo automation, locators and the end of the
+ * arrangement of a Live 8 to 12 set, streaming: memory stays small
+ * whatever the size of the set.
  */
 gboolean
 ts_ableton_set_read (TsAbletonSet  *set,
@@ -1587,6 +1744,7 @@ ts_ableton_set_clear (TsAbletonSet *set)
   g_clear_pointer (&set->locators, g_array_unref);
   set->live_version = 0;
   set->tempo = 0;
+  set->end_beat = NAN;
 }
 
 /**
@@ -1640,6 +1798,20 @@ ts_ableton_set_build_tempo_map (const TsAbletonSet *set)
     }
 
   return ts_tempo_map_new (set->tempo, TS_TEMPO_GRID_ABLETON, points, n);
+}
+
+/**
+ * ts_ableton_set_get_end_beat:
+ *
+ * Returns: the beat where the last clip in the Arrangement View ends, or
+ *   NAN when the arrangement has no clips (see TsAbletonSet.end_beat).
+ */
+double
+ts_ableton_set_get_end_beat (const TsAbletonSet *set)
+{
+  g_return_val_if_fail (set != NULL, NAN);
+
+  return set->end_beat;
 }
 
 GArray *

@@ -47,6 +47,12 @@ typedef struct {
   double  tempo;          /* Tempo/Manual (Live 8: the first tempo event) */
   GArray *tempo_events;   /* TsAbletonTempoEvent in file order */
   GArray *locators;       /* TsAbletonLocator in file order */
+  /* The beat where the last clip in the Arrangement View ends: the largest
+   * CurrentEnd of the clips on the tracks' arrangement lanes (session
+   * clips, take lanes, frozen renders and automation do not count), or
+   * NAN when the arrangement has no clips. A CurrentEnd that is not a
+   * finite number makes the set TS_ABLETON_ERROR_MALFORMED. */
+  double  end_beat;
 } TsAbletonSet;
 
 GQuark       ts_ableton_error_quark          (void);
@@ -61,5 +67,6 @@ void         ts_ableton_set_clear            (TsAbletonSet  *set);
 gboolean     ts_ableton_set_has_curves       (const TsAbletonSet *set);
 TsTempoMap  *ts_ableton_set_build_tempo_map  (const TsAbletonSet *set);
 GArray      *ts_ableton_set_collect_markers  (const TsAbletonSet *set);
+double       ts_ableton_set_get_end_beat     (const TsAbletonSet *set);
 
 G_END_DECLS

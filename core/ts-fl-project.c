@@ -746,14 +746,14 @@ playlist_item_size (const TsFlProject *project,
   return 0;
 }
 
+/* Every item counts towards where the arrangement ends; only items of
+ * tempo automation channels become tempo clips. */
 static gboolean
 reader_decode_playlists (Reader  *reader,
                          GError **error)
 {
   TsFlProject *project = reader->project;
-
-  if (project->tempo_channels->len == 0)
-    return TRUE;
+  gboolean has_tempo = project->tempo_channels->len > 0;
 
   for (guint i = 0; i < reader->playlists->len; i++)
     {
@@ -762,9 +762,17 @@ reader_decode_playlists (Reader  *reader,
                                                      playlist->arrangement);
       gsize size = playlist->span.length > 0 ? playlist_item_size (project, playlist->span.length) : 0;
       const guint8 *p = reader->data + playlist->span.offset;
+      guint64 end = arrangement->end;
 
       if (size == 0)
         {
+          /* Without tempo automation the playlist only gives the end, so
+           * the markers still read and the end is unknown. */
+          if (!has_tempo)
+            {
+              arrangement->unreadable = TRUE;
+              continue;
+            }
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
                        "%s: the playlist of arrangement “%s” has a layout this version "
                        "cannot read, so its tempo automation is unknown",
@@ -772,23 +780,34 @@ reader_decode_playlists (Reader  *reader,
           return FALSE;
         }
 
+      arrangement->n_items = (guint) MIN ((gsize) arrangement->n_items + playlist->span.length / size,
+                                          G_MAXUINT);
       for (gsize offset = 0; offset < playlist->span.length; offset += size)
         {
           const guint8 *item = p + offset;
-          guint16 index = read_u16 (item + 6);
-          guint16 track = read_u16 (item + 12);
+          guint32 start = read_u32 (item);
+          guint32 length = read_u32 (item + 8);
+          guint16 index;
+          guint16 track;
           TsFlTempoClip clip;
 
+          end = MAX (end, (guint64) start + length);
+          if (!has_tempo)
+            continue;
+
+          index = read_u16 (item + 6);
           if (index >= FL_PATTERN_BASE || tempo_channel_index (reader, index) < 0)
             continue;
 
-          clip.start = read_u32 (item);
-          clip.length = read_u32 (item + 8);
+          track = read_u16 (item + 12);
+          clip.start = start;
+          clip.length = length;
           clip.channel = index;
           clip.track = track <= FL_LAST_TRACK ? FL_LAST_TRACK - track : 0;
           clip.muted = (read_u16 (item + 18) & FL_PLAYLIST_FLAG_MUTED) != 0;
           g_array_append_val (arrangement->tempo_clips, clip);
         }
+      arrangement->end = end;
     }
 
   return TRUE;
@@ -1335,6 +1354,30 @@ ts_fl_project_collect_markers (const TsFlProject *project,
       g_array_append_val (markers, marker);
     }
   return markers;
+}
+
+/**
+ * ts_fl_project_get_end_beat:
+ *
+ * Where the last playlist item of @arrangement ends, in beats: audio,
+ * automation and other channel clips and pattern clips alike. Muted items
+ * count: FL Studio's manual has the song-mode render run to the end of the
+ * last bar containing data, and a muted clip is still data on the
+ * playlist. FL rounds that up to the bar and carries on to a later time
+ * marker; that is left to the caller, which knows the markers.
+ *
+ * Returns: the beat, or NAN when the arrangement has no playlist items or
+ *   one of its playlist events could not be read
+ */
+double
+ts_fl_project_get_end_beat (const TsFlProject *project,
+                            guint              arrangement)
+{
+  const TsFlArrangement *self = get_arrangement (project, arrangement);
+
+  if (self == NULL || self->n_items == 0 || self->unreadable)
+    return NAN;
+  return self->end / (double) project->ppq;
 }
 
 const char *

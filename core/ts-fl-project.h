@@ -87,6 +87,9 @@ typedef struct {
   GArray  *tempo_clips;   /* TsFlTempoClip in playlist order, muted ones too */
   GArray  *tempo_points;  /* TsTempoPoint: the clips joined on the timeline */
   gboolean has_curves;    /* a joined clip bends a segment (tension) */
+  guint    n_items;       /* playlist items of every kind, muted ones too */
+  guint64  end;           /* pulses: where the last of them ends */
+  gboolean unreadable;    /* a playlist event had a layout we cannot read */
 } TsFlArrangement;
 
 typedef struct {
@@ -126,6 +129,8 @@ gboolean     ts_fl_project_has_curved_automation   (const TsFlProject  *project,
 TsTempoMap  *ts_fl_project_build_tempo_map        (const TsFlProject  *project,
                                                     guint               arrangement);
 GArray      *ts_fl_project_collect_markers         (const TsFlProject  *project,
+                                                    guint               arrangement);
+double       ts_fl_project_get_end_beat            (const TsFlProject  *project,
                                                     guint               arrangement);
 
 const char  *ts_fl_marker_kind_to_string           (TsFlMarkerKind      kind);

@@ -476,3 +476,27 @@ ts_project_collect_markers (const TsProject *self,
     }
   g_return_val_if_reached (NULL);
 }
+
+/**
+ * ts_project_get_end_beat:
+ *
+ * Returns: where the last clip of @arrangement ends, in beats, or NAN when
+ *   the format does not say (cue sheets) or there is no clip
+ */
+double
+ts_project_get_end_beat (const TsProject *self,
+                         guint            arrangement)
+{
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NAN);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return ts_ableton_set_get_end_beat (&self->ableton);
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_get_end_beat (&self->fl, arrangement);
+    case TS_FORMAT_CUE:
+      return NAN;
+    }
+  g_return_val_if_reached (NAN);
+}

@@ -85,6 +85,8 @@ TsTempoMap  *ts_project_build_tempo_map          (const TsProject *self,
                                                   guint            arrangement);
 GArray      *ts_project_collect_markers          (const TsProject *self,
                                                   guint            arrangement);
+double       ts_project_get_end_beat             (const TsProject *self,
+                                                  guint            arrangement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsProject, ts_project_free)
 

@@ -106,6 +106,7 @@ ts_tracklist_new_for_project (const TsProject *project,
   g_autoptr(TsTempoMap) tempo_map = NULL;
   g_autoptr(GArray) markers = NULL;
   guint n_arrangements;
+  double end_beat;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (project), NULL);
@@ -141,6 +142,18 @@ ts_tracklist_new_for_project (const TsProject *project,
       ts_tracklist_add (self, seconds, marker->beat, marker->title);
     }
   ts_tracklist_sort (self);
+
+  /* The project ends where its last clip does, but never before its last
+   * marker: DJs put an "End" locator past the audio, and a chapter must
+   * not end before it starts. */
+  end_beat = ts_project_get_end_beat (project, arrangement);
+  if (!isnan (end_beat))
+    {
+      self->end_seconds = ts_tempo_map_seconds_at_beat (tempo_map, mode, end_beat);
+      if (self->tracks->len > 0)
+        self->end_seconds = MAX (self->end_seconds,
+                                 ts_tracklist_get_track (self, self->tracks->len - 1)->seconds);
+    }
 
   return self;
 }

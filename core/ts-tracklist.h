@@ -26,7 +26,8 @@ typedef struct {
  * TsTracklist:
  * @tracks: #TsTrack sorted by (seconds, title)
  * @mode: the tempo mode the seconds were computed with
- * @end_seconds: where the project ends, or NAN when the format does not say
+ * @end_seconds: where the project ends: its last clip, or its last track when
+ *   that starts later; NAN when the project has no clips or no clip times
  * @file: the project's file name as shown to the user, or %NULL
  * @format: ts_format_to_string() of the project, or %NULL
  * @daw_version: "Ableton Live 10.1.7", or %NULL

@@ -4,7 +4,9 @@
  *
  * A 10-track Live 11 set at 124 BPM that speeds up to 128 BPM over the
  * middle tracks, so both the text and the tempo graph have something to
- * show. Generated at build time rather than shipped as a binary blob.
+ * show; each track is a clip that overlaps the next by 8 bars, on two
+ * alternating tracks as a DJ lays a mix out. Generated at build time
+ * rather than shipped as a binary blob.
  */
 
 #include <stdio.h>
@@ -45,7 +47,13 @@ main (int   argc,
   ts_als_writer_add_tempo_event (writer, 1632.0, 124.0);
   ts_als_writer_add_tempo_event (writer, 2752.0, 128.0);
   for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
-    ts_als_writer_add_locator (writer, tracks[i].beat, tracks[i].title);
+    {
+      double end = i + 1 < G_N_ELEMENTS (tracks) ? tracks[i + 1].beat + 32.0 : tracks[i].beat + 576.0;
+
+      ts_als_writer_add_locator (writer, tracks[i].beat, tracks[i].title);
+      ts_als_writer_add_clip (writer, i % 2 == 0 ? TS_ALS_TRACK_AUDIO : TS_ALS_TRACK_MIDI,
+                              tracks[i].beat, end, FALSE);
+    }
 
   if (!ts_als_writer_write_file (writer, argv[1], TRUE, &error))
     {

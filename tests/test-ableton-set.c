@@ -8,6 +8,7 @@
  */
 #define G_LOG_DOMAIN "test-ableton-set"
 
+#include <math.h>
 #include <string.h>
 
 #include "ts-ableton-set.h"
@@ -57,6 +58,8 @@ assert_sets_equal (const TsAbletonSet *a,
       assert_same_double (la->beat, lb->beat);
       g_assert_cmpstr (la->name, ==, lb->name);
     }
+
+  assert_same_double (a->end_beat, b->end_beat);
 }
 
 /* Reads @bytes with both readers; they must both succeed and agree. */
@@ -172,9 +175,14 @@ test_layout (gconstpointer user_data)
   g_assert_cmpfloat (locator_at (&set, 2)->beat, ==, 31.75);
   g_assert_cmpstr (locator_at (&set, 2)->name, ==, "Second");
 
+  /* Only decoy clips (frozen render, take lane, groove pool). */
+  g_assert_true (isnan (set.end_beat));
+  g_assert_true (isnan (ts_ableton_set_get_end_beat (&set)));
+
   ts_ableton_set_clear (&set);
   g_assert_null (set.tempo_events);
   g_assert_null (set.creator);
+  g_assert_true (isnan (set.end_beat));
 }
 
 static void
@@ -395,6 +403,77 @@ test_curves (gconstpointer user_data)
   }
 }
 
+/* Live 8 has no Tempo/Manual: its tempo is the first tempo event. */
+static TsAlsWriter *
+clip_writer (guint version)
+{
+  TsAlsWriter *writer = ts_als_writer_new (version, 124);
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 124);
+  return writer;
+}
+
+/* The arrangement ends where its last clip ends, on whichever track; the
+ * Session View's clips and the decoys end later and do not count. */
+static void
+test_clips (gconstpointer user_data)
+{
+  guint version = GPOINTER_TO_UINT (user_data);
+  TsAbletonSet set = { 0 };
+
+  {
+    g_autoptr(TsAlsWriter) writer = clip_writer (version);
+
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0, 64, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 16, 131.0625, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 64, 130.75, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 48, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0, 512, TRUE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 1024, TRUE);
+    read_writer (writer, TRUE, &set);
+
+    g_assert_cmpuint (set.live_version, ==, version);
+    g_assert_cmpfloat (set.end_beat, ==, 131.0625);
+    g_assert_cmpfloat (ts_ableton_set_get_end_beat (&set), ==, 131.0625);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    /* The latest end on the first track, added first; ends that are no
+     * whole number of 16ths read back exactly. */
+    g_autoptr(TsAlsWriter) writer = clip_writer (version);
+
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 100.1, 890.1815936667499, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0, 100.1, FALSE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 890.18, FALSE);
+    read_writer (writer, FALSE, &set);
+
+    g_assert_cmpfloat (set.end_beat, ==, 890.1815936667499);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(TsAlsWriter) writer = clip_writer (version);
+
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0, 16, TRUE);
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 32, TRUE);
+    read_writer (writer, TRUE, &set);
+
+    g_assert_true (isnan (set.end_beat));
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(TsAlsWriter) writer = clip_writer (version);
+
+    ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 8, 12, FALSE);
+    read_writer (writer, TRUE, &set);
+
+    g_assert_cmpfloat (set.end_beat, ==, 12);
+    ts_ableton_set_clear (&set);
+  }
+}
+
 static void
 test_uncompressed (void)
 {
@@ -466,23 +545,47 @@ test_tempo_map_without_events (void)
   ts_ableton_set_clear (&set);
 }
 
-/* Edits the writer's XML: replaces every @from with @to. */
+/* Edits @writer's XML: replaces every @from with @to. */
+static GBytes *
+edited_xml (TsAlsWriter *writer,
+            const char  *from,
+            const char  *to)
+{
+  g_autofree char *xml = ts_als_writer_to_xml (writer);
+  g_autoptr(GString) edited = g_string_new (xml);
+
+  g_assert_cmpuint (g_string_replace (edited, from, to, 0), >, 0);
+  return ts_als_gzip (edited->str, edited->len);
+}
+
 static GBytes *
 edited_set (guint       version,
             const char *from,
             const char *to)
 {
   g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 120);
-  g_autofree char *xml = NULL;
-  g_autoptr(GString) edited = NULL;
 
   ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120);
   ts_als_writer_add_tempo_event (writer, 4, 130);
   ts_als_writer_add_locator (writer, 4, "x");
-  xml = ts_als_writer_to_xml (writer);
-  edited = g_string_new (xml);
-  g_assert_cmpuint (g_string_replace (edited, from, to, 0), >, 0);
-  return ts_als_gzip (edited->str, edited->len);
+  return edited_xml (writer, from, to);
+}
+
+/* A set whose arrangement ends with an audio clip at beat 12.5 (the only
+ * <CurrentEnd Value="12.5" />), with a session clip ending at 500 (the
+ * only <CurrentEnd Value="500" />). */
+static GBytes *
+edited_clip_set (guint       version,
+                 const char *from,
+                 const char *to)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (version, 120);
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 120);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 8, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 4, 12.5, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 500, TRUE);
+  return edited_xml (writer, from, to);
 }
 
 /* The regions libxml2 reads for the fast reader, and tempo points that
@@ -561,6 +664,26 @@ test_libxml_regions (void)
     g_assert_cmpstr (locator_at (&set, 0)->name, ==, "x <1>");
     ts_ableton_set_clear (&set);
   }
+
+  {
+    static const char *ends[] = {
+      "<CurrentEnd Value=\"1&#50;.5\" />",
+      "<CurrentEnd Other=\"&amp;\" Value=\"12.5\" />",
+      "<CurrentEnd\n Value = '12.5' ><!-- 99 --></CurrentEnd >",
+      /* Only the first CurrentEnd of a clip is its end. */
+      "<CurrentEnd Value=\"12.5\" /><CurrentEnd Value=\"1000\" />",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      {
+        g_autoptr(GBytes) bytes = edited_clip_set (11, "<CurrentEnd Value=\"12.5\" />", ends[i]);
+
+        g_test_message ("%s", ends[i]);
+        read_both (bytes, &set);
+        g_assert_cmpfloat (set.end_beat, ==, 12.5);
+        ts_ableton_set_clear (&set);
+      }
+  }
 }
 
 static void
@@ -593,10 +716,66 @@ test_malformed_facts (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GBytes) bytes = edited_set (cases[i].version, cases[i].from, cases[i].to);
+      /* TAP output must be UTF-8; one case is not. */
+      g_autofree char *to = g_strescape (cases[i].to, NULL);
 
-      g_test_message ("case %u: %s -> %s", i, cases[i].from, cases[i].to);
+      g_test_message ("case %u: %s -> %s", i, cases[i].from, to);
       assert_both_fail (bytes, TS_ABLETON_ERROR_MALFORMED);
     }
+}
+
+/* A clip end that is not a finite number is a damaged set, as for every
+ * other number the reader reads; session clips are not read at all. */
+static void
+test_malformed_clip_end (void)
+{
+  static const char *ends[] = {
+    "<CurrentEnd Value=\"inf\" />",
+    "<CurrentEnd Value=\"-inf\" />",
+    "<CurrentEnd Value=\"nan\" />",
+    "<CurrentEnd Value=\"1e999\" />",
+    "<CurrentEnd Value=\"12.5x\" />",
+    "<CurrentEnd Value=\"\" />",
+    "<CurrentEnd Value=\" 12.5\" />",
+    "<CurrentEnd Value=\"&#49;x\" />",
+    "<CurrentEnd />",
+    "<CurrentEnd Value=\"12.5\" Value=\"13\" />",
+    "",                                                    /* a clip without an end */
+  };
+
+  for (guint version = 8; version <= 12; version++)
+    for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      {
+        g_autoptr(GBytes) bytes = edited_clip_set (version, "<CurrentEnd Value=\"12.5\" />",
+                                                   ends[i]);
+
+        g_test_message ("Live %u: %s", version, ends[i]);
+        assert_both_fail (bytes, TS_ABLETON_ERROR_MALFORMED);
+      }
+
+  {
+    g_autoptr(GBytes) bytes = edited_clip_set (12, "<CurrentEnd Value=\"500\" />",
+                                               "<CurrentEnd Value=\"inf\" />");
+    TsAbletonSet set = { 0 };
+
+    read_both (bytes, &set);
+    g_assert_cmpfloat (set.end_beat, ==, 12.5);
+    ts_ableton_set_clear (&set);
+  }
+
+  {
+    g_autoptr(GBytes) bytes = edited_clip_set (10, "<CurrentEnd Value=\"12.5\" />",
+                                               "<CurrentEnd Value=\"inf\" />");
+    g_autoptr(GError) error = NULL;
+    TsAbletonSet set = { 0 };
+    gsize length = 0;
+    const guint8 *data = g_bytes_get_data (bytes, &length);
+
+    g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
+    g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: the end of a "
+                     "clip “inf” is not a number");
+    g_assert_true (isnan (ts_ableton_set_get_end_beat (&set)));
+  }
 }
 
 static void
@@ -938,6 +1117,64 @@ test_corpus_agrees (void)
   g_assert_cmpuint (n_read, >, 0);
 }
 
+/* Where the arrangement of each corpus set with clips ends, found by
+ * reading the XML independently (Python's ElementTree, max CurrentEnd
+ * over Tracks/<track>/DeviceChain/MainSequencer/{Sample,ClipTimeable}/
+ * ArrangerAutomation/Events/{AudioClip,MidiClip}); every other corpus set
+ * has no arrangement clips. */
+static void
+test_corpus_end_beats (void)
+{
+  static const struct { const char *path; double end_beat; } sets[] = {
+    { "dawtool/als/example-120.als", 9512.4290251415259 },
+    { "dawtool/als/example-140.als", 9908.7802343489839 },
+    { "dawtool/als/live8/live8-patch-markers-auto.als", 510.58245504495505 },
+    { "dawtool/als/live9/live9-patch-2-0point.als", 255.7257019022644 },
+    { "public/als/elixirbeats-abletoolz-10.1.3.als", 928 },
+    { "public/als/elixirbeats-abletoolz-11.0.0.als", 860.01585705960701 },
+    { "public/als/gabrielpulga-ableton-dj-mcp-domingo_a_noite_com_fable_5.als", 464 },
+    { "public/als/gabrielpulga-ableton-dj-mcp-e2e-test-set.als", 79.89326142607392 },
+    { "public/als/kiddikai-ableton-parser-Agnosie.als", 890.1815936667499 },
+    { "public/als/owenbush-ableton-inspector-Broom_Bap.als", 272 },
+    /* Only session and groove pool clips. */
+    { "public/als/elixirbeats-abletoolz-12.4.5b.als", NAN },
+    { "public/als/danielbayley-Ableton-Live-tools-live-tools.als", NAN },
+    { "dawtool/als/automation.als", NAN },
+  };
+  const char *shared = g_getenv ("TS_SHARED_DIR");
+  guint n_read = 0;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("no shared corpus (TS_SHARED_DIR)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *path = g_build_filename (shared, "corpus", sets[i].path, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = 0;
+      TsAbletonSet set = { 0 };
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+      g_test_message ("%s", sets[i].path);
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      read_both (bytes, &set);
+      if (isnan (sets[i].end_beat))
+        g_assert_true (isnan (set.end_beat));
+      else
+        g_assert_cmpfloat (set.end_beat, ==, sets[i].end_beat);
+      ts_ableton_set_clear (&set);
+      n_read++;
+    }
+
+  if (n_read == 0)
+    g_test_skip ("no shared corpus (TS_SHARED_DIR)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,10 +1185,12 @@ main (int   argc,
     {
       g_autofree char *layout = g_strdup_printf ("/ableton-set/layout/live%u", version);
       g_autofree char *none = g_strdup_printf ("/ableton-set/no-automation/live%u", version);
+      g_autofree char *clips = g_strdup_printf ("/ableton-set/end-beat/live%u", version);
 
       g_test_add_data_func (layout, GUINT_TO_POINTER (version), test_layout);
       if (version >= 9)
         g_test_add_data_func (none, GUINT_TO_POINTER (version), test_no_automation);
+      g_test_add_data_func (clips, GUINT_TO_POINTER (version), test_clips);
     }
   g_test_add_func ("/ableton-set/live8-tempo-from-first-event", test_live8_tempo_from_first_event);
   g_test_add_func ("/ableton-set/master-without-envelopes", test_master_without_envelopes);
@@ -966,11 +1205,13 @@ main (int   argc,
   g_test_add_func ("/ableton-set/tempo-map-without-events", test_tempo_map_without_events);
   g_test_add_func ("/ableton-set/libxml-regions", test_libxml_regions);
   g_test_add_func ("/ableton-set/errors/malformed", test_malformed_facts);
+  g_test_add_func ("/ableton-set/errors/malformed-clip-end", test_malformed_clip_end);
   g_test_add_func ("/ableton-set/errors/not-ableton", test_not_ableton);
   g_test_add_func ("/ableton-set/scanner/pieces", test_scanner_pieces);
   g_test_add_func ("/ableton-set/scanner/errors", test_scanner_errors);
   g_test_add_func ("/ableton-set/scanner/capture", test_scanner_capture);
   g_test_add_func ("/ableton-set/corpus-agrees", test_corpus_agrees);
+  g_test_add_func ("/ableton-set/corpus-end-beats", test_corpus_end_beats);
 
   return g_test_run ();
 }

@@ -564,6 +564,212 @@ test_only_muted_clip (void)
   ts_fl_project_clear (&project);
 }
 
+/* The end of an arrangement: where its last playlist item ends, of every
+ * kind, muted or not. At 96 PPQ a beat is 96 pulses. */
+static void
+test_end_no_items (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(TsFlpWriter) fl11 = ts_flp_writer_new (96, TS_FLP_TEXT_ASCII);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) fl11_bytes = NULL;
+  static const guint8 nothing[1] = { 0 };
+  TsFlProject project;
+
+  /* An empty playlist event (FL 20.8 writes one for an arrangement that
+   * only has markers) and no playlist event at all. */
+  ts_flp_writer_arrangement (writer, 0, "Markers only");
+  ts_flp_writer_marker (writer, 0, 768, "Eight");
+  ts_flp_writer_data (writer, 233, nothing, 0);
+  ts_flp_writer_arrangement (writer, 1, "Blank");
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  g_assert_cmpuint (ts_fl_project_get_n_arrangements (&project), ==, 2);
+  g_assert_cmpuint (arrangement_of (&project, 0)->n_items, ==, 0);
+  g_assert_true (isnan (ts_fl_project_get_end_beat (&project, 0)));
+  g_assert_true (isnan (ts_fl_project_get_end_beat (&project, 1)));
+  ts_fl_project_clear (&project);
+
+  /* FL 11: no arrangement events, no playlist. */
+  ts_flp_writer_version (fl11, "11.0.3");
+  ts_flp_writer_marker (fl11, 0, 192, "Opener");
+  fl11_bytes = ts_flp_writer_finish (fl11);
+  read_ok (fl11_bytes, &project);
+  g_assert_true (isnan (ts_fl_project_get_end_beat (&project, 0)));
+  ts_fl_project_clear (&project);
+}
+
+/* Each arrangement ends at its own last item, whichever kind that is and
+ * wherever it sits in the playlist. */
+static void
+test_end_two_arrangements (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(GBytes) bytes = NULL;
+  const TsFlpItem first[] = {
+    { 0, 384, 2, 0, FALSE },              /* channel, ends at beat 4 */
+    { 192, 1152, 0x5000 + 1, 1, FALSE },  /* pattern, ends at beat 14 */
+    { 768, 96, 3, 2, FALSE },             /* channel, starts last, ends at 9 */
+  };
+  const TsFlpItem second[] = {
+    { 0, 384, 0x5000 + 2, 0, FALSE },     /* pattern, ends at beat 4 */
+    { 240, 600, 4, 1, FALSE },            /* audio clip, ends at 840 / 96 = 8.75 */
+  };
+  /* A second playlist event for the same arrangement adds to it. */
+  const TsFlpItem second_more[] = { { 0, 48, 0x5000 + 3, 2, FALSE } };
+  TsFlProject project;
+
+  ts_flp_writer_arrangement (writer, 0, "Warm-up");
+  ts_flp_writer_playlist (writer, first, G_N_ELEMENTS (first), 32);
+  ts_flp_writer_marker (writer, 0, 0, "Start");
+  ts_flp_writer_arrangement (writer, 1, "Peak time");
+  ts_flp_writer_playlist (writer, second, G_N_ELEMENTS (second), 32);
+  ts_flp_writer_playlist (writer, second_more, G_N_ELEMENTS (second_more), 32);
+  ts_flp_writer_arrangement (writer, 2, "Empty");
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  g_assert_cmpuint (ts_fl_project_get_n_arrangements (&project), ==, 3);
+  g_assert_cmpuint (arrangement_of (&project, 0)->n_items, ==, 3);
+  g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 0), ==, 14.0);
+  g_assert_cmpuint (arrangement_of (&project, 1)->n_items, ==, 3);
+  g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 1), ==, 8.75);
+  g_assert_cmpuint (arrangement_of (&project, 2)->n_items, ==, 0);
+  g_assert_true (isnan (ts_fl_project_get_end_beat (&project, 2)));
+  /* None of it is tempo automation. */
+  g_assert_false (ts_fl_project_has_tempo_automation (&project, 0));
+  g_assert_cmpuint (arrangement_of (&project, 0)->tempo_clips->len, ==, 0);
+
+  ts_fl_project_clear (&project);
+}
+
+/* A muted clip is still on the playlist, so it still counts towards the
+ * end, though it sets no tempo. */
+static void
+test_end_muted (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(GBytes) bytes = NULL;
+  const TsFlpItem items[] = {
+    { 0, 384, 1, 0, FALSE },             /* 90 BPM tempo clip, ends at 4 */
+    { 384, 768, 0x5000 + 1, 1, TRUE },   /* muted pattern, ends at 12 */
+    { 0, 1536, 2, 2, TRUE },             /* muted tempo clip, ends at 16 */
+  };
+  TsFlProject project;
+
+  write_two_clips (writer, 90, 0, 4, 150, 2);
+  ts_flp_writer_arrangement (writer, 0, "Arrangement");
+  ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 0), ==, 16.0);
+  /* Only the unmuted clip plays: 90 BPM throughout, 4 beats = 2.67 s. */
+  g_assert_cmpuint (arrangement_of (&project, 0)->tempo_clips->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (seconds_of (&project, 0, TS_TEMPO_MODE_DAW, 4.0),
+                                  4.0 * 60 / 90, 1e-6);
+
+  ts_fl_project_clear (&project);
+}
+
+/* FL 20 (32-byte items), FL 21-24 (60) and FL 25 (80) end alike, with and
+ * without tempo automation in the project. */
+static void
+test_end_layouts (void)
+{
+  static const struct {
+    const char *version;
+    gsize       record_size;
+  } layouts[] = {
+    { "20.0.5.91", 32 },
+    { "24.1.1.4239", 60 },
+    { "25.1.6.4997", 80 },
+  };
+  const TsFlpItem items[] = {
+    { 96, 192, 1, 0, FALSE },           /* channel 1, ends at beat 3 */
+    { 0, 480, 0x5000 + 1, 1, FALSE },   /* pattern, ends at beat 5 */
+    { 1000, 20, 5, 2, TRUE },           /* muted audio clip, ends at 1020 / 96 = 10.625 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      for (guint with_tempo = 0; with_tempo < 2; with_tempo++)
+        {
+          g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+          g_autoptr(GBytes) bytes = NULL;
+          TsFlProject project;
+
+          ts_flp_writer_version (writer, layouts[i].version);
+          ts_flp_writer_tempo (writer, 120000);
+          if (with_tempo)
+            write_two_clips (writer, 150, 0, 2, 90, 2);
+          ts_flp_writer_arrangement (writer, 0, "Arrangement");
+          ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), layouts[i].record_size);
+          bytes = ts_flp_writer_finish (writer);
+          read_ok (bytes, &project);
+
+          g_assert_cmpuint (arrangement_of (&project, 0)->n_items, ==, 3);
+          g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 0), ==, 10.625);
+          g_assert_cmpuint (arrangement_of (&project, 0)->tempo_clips->len, ==, with_tempo ? 1 : 0);
+          g_assert_true (ts_fl_project_has_tempo_automation (&project, 0) == (with_tempo != 0));
+          ts_fl_project_clear (&project);
+        }
+    }
+}
+
+/* Without tempo automation a playlist we cannot read only hides the end;
+ * the markers still read and other arrangements keep theirs. */
+static void
+test_end_unreadable_playlist (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) markers = NULL;
+  static const guint8 odd[33] = { 0 };
+  const TsFlpItem items[] = { { 0, 384, 0x5000 + 1, 0, FALSE } };
+  TsFlProject project;
+
+  ts_flp_writer_arrangement (writer, 0, "Odd");
+  ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+  ts_flp_writer_data (writer, 233, odd, sizeof odd);
+  ts_flp_writer_marker (writer, 0, 96, "One");
+  ts_flp_writer_arrangement (writer, 1, "Fine");
+  ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  markers = ts_fl_project_collect_markers (&project, 0);
+  g_assert_cmpuint (markers->len, ==, 1);
+  g_assert_true (arrangement_of (&project, 0)->unreadable);
+  g_assert_true (isnan (ts_fl_project_get_end_beat (&project, 0)));
+  g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 1), ==, 4.0);
+
+  ts_fl_project_clear (&project);
+}
+
+/* Start and length at their largest: the sum does not wrap. */
+static void
+test_end_huge_item (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(GBytes) bytes = NULL;
+  const TsFlpItem items[] = {
+    { G_MAXUINT32, G_MAXUINT32, 0x5000 + 1, 0, FALSE },
+    { 0, 96, 1, 1, FALSE },
+  };
+  TsFlProject project;
+
+  ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  /* (2^32 - 1) * 2 = 8589934590 pulses = 89478485.3125 beats. */
+  g_assert_cmpfloat (ts_fl_project_get_end_beat (&project, 0), ==, 89478485.3125);
+
+  ts_fl_project_clear (&project);
+}
+
 static void
 test_empty (void)
 {
@@ -818,8 +1024,11 @@ test_damaged_copies (void)
                   g_autoptr(GArray) markers = ts_fl_project_collect_markers (&project, a);
                   g_autoptr(TsTempoMap) map = ts_fl_project_build_tempo_map (&project, a);
 
+                  double end = ts_fl_project_get_end_beat (&project, a);
+
                   g_assert_nonnull (markers);
                   g_assert_nonnull (map);
+                  g_assert_true (isnan (end) || end >= 0.0);
                 }
               ts_fl_project_clear (&project);
             }
@@ -848,6 +1057,12 @@ main (int   argc,
   g_test_add_func ("/fl-project/tempo/same-start", test_clips_same_start);
   g_test_add_func ("/fl-project/tempo/muted", test_muted_clip);
   g_test_add_func ("/fl-project/tempo/only-muted", test_only_muted_clip);
+  g_test_add_func ("/fl-project/end/no-items", test_end_no_items);
+  g_test_add_func ("/fl-project/end/two-arrangements", test_end_two_arrangements);
+  g_test_add_func ("/fl-project/end/muted", test_end_muted);
+  g_test_add_func ("/fl-project/end/layouts", test_end_layouts);
+  g_test_add_func ("/fl-project/end/unreadable-playlist", test_end_unreadable_playlist);
+  g_test_add_func ("/fl-project/hostile/huge-item", test_end_huge_item);
   g_test_add_func ("/fl-project/hostile/empty", test_empty);
   g_test_add_func ("/fl-project/hostile/bad-magic", test_bad_magic);
   g_test_add_func ("/fl-project/hostile/chunk-past-end", test_chunk_past_end);

@@ -8,6 +8,7 @@
  */
 #define G_LOG_DOMAIN "test-hostile-input"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
@@ -72,6 +73,9 @@ valid_set (gboolean gzip)
     ts_als_writer_add_tempo_event (writer, i * 0.75, 100 + i % 50);
   ts_als_writer_add_locator (writer, 32, "Artist - Title");
   ts_als_writer_add_locator (writer, 0, "Intro");
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0, 1500.25, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 32, 64, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0, 4, TRUE);
   return ts_als_writer_to_bytes (writer, gzip);
 }
 
@@ -552,6 +556,7 @@ check_survives (const guint8 *data,
           g_assert_cmpfloat (set.tempo, >, 0);
           g_assert_cmpuint (set.live_version, >=, 8);
           g_assert_cmpuint (set.live_version, <=, 12);
+          g_assert_true (isnan (set.end_beat) || isfinite (set.end_beat));
           ts_ableton_set_clear (&set);
         }
       else
@@ -562,6 +567,106 @@ check_survives (const guint8 *data,
           g_assert_null (set.locators);
         }
     }
+}
+
+/* The start of a set whose arrangement clips follow, and its end. */
+static const char clips_head[] =
+  "\t\t<Tracks><MidiTrack><DeviceChain><MainSequencer><ClipTimeable>"
+  "<ArrangerAutomation><Events>\n";
+static const char clips_tail[] =
+  "</Events></ArrangerAutomation></ClipTimeable></MainSequencer></DeviceChain>"
+  "</MidiTrack></Tracks>\n"
+  "\t\t<MasterTrack><DeviceChain><Mixer><Tempo><Manual Value=\"125\"/>"
+  "</Tempo></Mixer></DeviceChain></MasterTrack>\n\t</LiveSet>\n</Ableton>\n";
+
+/* One number per clip: a quarter of a million clips cost no memory. */
+static void
+test_many_clips (void)
+{
+  GString *doc = g_string_new (set_header);
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(GError) error = NULL;
+  TsAbletonSet set = { 0 };
+  TsAbletonSet reference = { 0 };
+  guint64 start_kib = 0;
+  gboolean watching;
+  gsize length = 0;
+  const guint8 *data;
+
+  g_string_append (doc, clips_head);
+  for (guint i = 0; i < 250000; i++)
+    g_string_append_printf (doc, "<MidiClip Time=\"%u\"><CurrentEnd Value=\"%u.%02u\"/></MidiClip>\n",
+                            i, i < 125000 ? i + 2 : i / 2, i % 100);
+  g_string_append (doc, clips_tail);
+  gz = ts_als_gzip (doc->str, doc->len);
+  g_string_free (doc, TRUE);
+  data = g_bytes_get_data (gz, &length);
+
+  watching = memory_watch_start (&start_kib);
+  g_assert_true (ts_ableton_set_read (&set, data, length, "clips.als", &error));
+  g_assert_no_error (error);
+  memory_watch_check (watching, start_kib, 16);
+  g_assert_cmpfloat (set.end_beat, ==, 125001.99);
+
+  g_assert_true (ts_ableton_set_read_reference (&reference, data, length, "clips.als", &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&set.end_beat, sizeof (double), &reference.end_beat, sizeof (double));
+  ts_ableton_set_clear (&set);
+  ts_ableton_set_clear (&reference);
+}
+
+/* Clip ends of megabytes of digits: refused when they overflow, read when
+ * they underflow, the same way by both readers and in bounded time. */
+static void
+test_clip_end_digits (void)
+{
+  static const struct { const char *before; char fill; const char *after; gboolean ok; } numbers[] = {
+    { "1", '0', "", FALSE },
+    { "-9", '9', ".5", FALSE },
+    { "0.", '0', "1", TRUE },
+    { "", '0', "7.25", TRUE },
+  };
+  gsize digits = 4 * MIB;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      GString *doc = g_string_new (set_header);
+      g_autoptr(GBytes) gz = NULL;
+
+      g_string_append (doc, clips_head);
+      g_string_append_printf (doc, "<MidiClip Time=\"0\"><CurrentEnd Value=\"%s", numbers[i].before);
+      for (gsize k = 0; k < digits; k++)
+        g_string_append_c (doc, numbers[i].fill);
+      g_string_append_printf (doc, "%s\"/></MidiClip>\n", numbers[i].after);
+      g_string_append (doc, clips_tail);
+      gz = ts_als_gzip (doc->str, doc->len);
+      g_string_free (doc, TRUE);
+
+      g_test_message ("%s%c...%s", numbers[i].before, numbers[i].fill, numbers[i].after);
+      if (numbers[i].ok)
+        {
+          g_autoptr(GError) error = NULL;
+          TsAbletonSet set = { 0 };
+          TsAbletonSet reference = { 0 };
+          gsize length = 0;
+          const guint8 *data = g_bytes_get_data (gz, &length);
+
+          g_assert_true (ts_ableton_set_read (&set, data, length, "digits.als", &error));
+          g_assert_no_error (error);
+          g_assert_true (ts_ableton_set_read_reference (&reference, data, length, "digits.als",
+                                                        &error));
+          g_assert_no_error (error);
+          g_assert_true (isfinite (set.end_beat));
+          g_assert_cmpmem (&set.end_beat, sizeof (double), &reference.end_beat, sizeof (double));
+          ts_ableton_set_clear (&set);
+          ts_ableton_set_clear (&reference);
+        }
+      else
+        assert_bytes_fail (gz, TS_ABLETON_ERROR_MALFORMED, TRUE);
+    }
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
 static void
@@ -629,6 +734,8 @@ main (int   argc,
   g_test_add_func ("/hostile-input/unterminated-at-eof", test_unterminated_at_eof);
   g_test_add_func ("/hostile-input/deep-nesting", test_deep_nesting);
   g_test_add_func ("/hostile-input/many-attributes", test_many_attributes);
+  g_test_add_func ("/hostile-input/many-clips", test_many_clips);
+  g_test_add_func ("/hostile-input/clip-end-digits", test_clip_end_digits);
   g_test_add_func ("/hostile-input/random", test_random);
 
   return g_test_run ();

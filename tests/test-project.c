@@ -223,6 +223,70 @@ test_tempo_shapes_end_to_end (void)
   }
 }
 
+/* The end is the last arrangement clip's, timed like the markers, and
+ * never before the last marker. */
+static void
+test_end_of_ableton_set (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (12, 120.0);
+  g_autoptr(TsAlsWriter) late = ts_als_writer_new (12, 120.0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) late_bytes = NULL;
+  g_autoptr(GBytes) clipless = small_set (TRUE);
+  g_autoptr(TsProject) project = NULL;
+  g_autoptr(TsProject) late_project = NULL;
+  g_autoptr(TsProject) clipless_project = NULL;
+  g_autoptr(TsTracklist) tracklist = NULL;
+  g_autoptr(TsTracklist) late_list = NULL;
+  g_autoptr(TsTracklist) clipless_list = NULL;
+
+  ts_als_writer_add_locator (writer, 16.0, "Second");
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0.0, 48.0, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 40.0, 64.0, FALSE);
+  ts_als_writer_add_clip (writer, TS_ALS_TRACK_MIDI, 0.0, 400.0, TRUE);
+  bytes = ts_als_writer_to_bytes (writer, TRUE);
+  project = ts_project_load_bytes (bytes, "clips.als", NULL);
+  tracklist = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_DAW);
+  g_assert_cmpfloat (ts_project_get_end_beat (project, 0), ==, 64.0);
+  g_assert_cmpfloat (tracklist->end_seconds, ==, 32.0);
+
+  ts_als_writer_add_locator (late, 80.0, "End");
+  ts_als_writer_add_clip (late, TS_ALS_TRACK_AUDIO, 0.0, 64.0, FALSE);
+  late_bytes = ts_als_writer_to_bytes (late, TRUE);
+  late_project = ts_project_load_bytes (late_bytes, "late.als", NULL);
+  late_list = ts_tracklist_new_for_project (late_project, NULL, 0, TS_TEMPO_MODE_DAW);
+  g_assert_cmpfloat (late_list->end_seconds, ==, 40.0);
+
+  clipless_project = ts_project_load_bytes (clipless, "set.als", NULL);
+  clipless_list = ts_tracklist_new_for_project (clipless_project, NULL, 0, TS_TEMPO_MODE_DAW);
+  g_assert_true (isnan (clipless_list->end_seconds));
+}
+
+static void
+test_end_of_fl_arrangement (void)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  const TsFlpItem items[] = {
+    { .start = 0, .length = 96 * 8, .index = 0x5000 + 1 },
+    { .start = 96 * 4, .length = 96 * 10, .index = 0x5000 + 2 },
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TsProject) project = NULL;
+  g_autoptr(TsTracklist) tracklist = NULL;
+
+  ts_flp_writer_version (writer, "20.8.4.2576");
+  ts_flp_writer_tempo (writer, 150000);
+  ts_flp_writer_arrangement (writer, 0, "Arrangement");
+  ts_flp_writer_marker (writer, 0, 96 * 2, "Two");
+  ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+  bytes = ts_flp_writer_finish (writer);
+  project = ts_project_load_bytes (bytes, "end.flp", NULL);
+  tracklist = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_EXACT);
+
+  /* 14 beats at 150 BPM. */
+  g_assert_cmpfloat_with_epsilon (tracklist->end_seconds, 5.6, 1e-12);
+}
+
 static void
 test_json_writer (void)
 {
@@ -258,6 +322,8 @@ main (int   argc,
   g_test_add_func ("/project/load/file", test_load_file_reads_like_path);
   g_test_add_func ("/project/tracklist/order", test_tracklist_order);
   g_test_add_func ("/project/tracklist/tempo-shapes", test_tempo_shapes_end_to_end);
+  g_test_add_func ("/project/end/ableton", test_end_of_ableton_set);
+  g_test_add_func ("/project/end/fl-studio", test_end_of_fl_arrangement);
   g_test_add_func ("/project/json-writer", test_json_writer);
 
   return g_test_run ();

@@ -21,12 +21,20 @@ typedef struct {
   char   *name_xml;
 } Locator;
 
+typedef struct {
+  TsAlsTrack track;
+  double     start;
+  double     end;
+  gboolean   session;
+} Clip;
+
 struct _TsAlsWriter {
   guint    live_version;
   double   tempo;
   gboolean master_envelopes;
   GArray  *events;
   GArray  *locators;
+  GArray  *clips;
 };
 
 static void
@@ -50,6 +58,7 @@ ts_als_writer_new (guint  live_version,
   self->events = g_array_new (FALSE, FALSE, sizeof (Event));
   self->locators = g_array_new (FALSE, FALSE, sizeof (Locator));
   g_array_set_clear_func (self->locators, (GDestroyNotify) locator_clear);
+  self->clips = g_array_new (FALSE, FALSE, sizeof (Clip));
   return self;
 }
 
@@ -60,6 +69,7 @@ ts_als_writer_free (TsAlsWriter *self)
     return;
   g_array_unref (self->events);
   g_array_unref (self->locators);
+  g_array_unref (self->clips);
   g_free (self);
 }
 
@@ -105,6 +115,18 @@ ts_als_writer_add_curved_tempo_event (TsAlsWriter *self,
   Event event = { beat, bpm, TRUE, { curve1_x, curve1_y, curve2_x, curve2_y } };
 
   g_array_append_val (self->events, event);
+}
+
+void
+ts_als_writer_add_clip (TsAlsWriter *self,
+                        TsAlsTrack   track,
+                        double       start_beat,
+                        double       end_beat,
+                        gboolean     session)
+{
+  Clip clip = { track, start_beat, end_beat, session };
+
+  g_array_append_val (self->clips, clip);
 }
 
 void
@@ -264,21 +286,250 @@ write_track_decoy (TsAlsWriter *self,
   write_decoy_float_events (out, depth);
 }
 
+/* One clip, shaped as Live writes it (trimmed to what differs between
+ * versions and what a reader could mistake for a position). */
 static void
-write_audio_track (TsAlsWriter *self,
-                   GString     *out)
+write_clip (TsAlsWriter *self,
+            GString     *out,
+            guint        depth,
+            TsAlsTrack   track,
+            guint        id,
+            double       start,
+            double       end)
 {
   guint v = self->live_version;
+  const char *element = track == TS_ALS_TRACK_AUDIO ? "AudioClip" : "MidiClip";
+
+  indent (out, depth);
+  g_string_append_printf (out, "<%s ", element);
+  if (v >= 10)
+    g_string_append_printf (out, "Id=\"%u\" ", id);
+  g_string_append (out, "Time=\"");
+  append_number (out, start);
+  g_string_append (out, "\">\n");
+  if (v >= 9)
+    value_line (out, depth + 1, "LomId", "0");
+  if (v >= 10)
+    value_line (out, depth + 1, "LomIdView", "0");
+  number_line (out, depth + 1, "CurrentStart", start);
+  number_line (out, depth + 1, "CurrentEnd", end);
+  open_line (out, depth + 1, "Loop");
+  value_line (out, depth + 2, "LoopStart", "0");
+  number_line (out, depth + 2, "LoopEnd", end - start);
+  value_line (out, depth + 2, "StartRelative", "0");
+  value_line (out, depth + 2, "LoopOn", "false");
+  number_line (out, depth + 2, "OutMarker", TS_ALS_WRITER_DECOY_END);
+  close_line (out, depth + 1, "Loop");
+  value_line (out, depth + 1, "Name", "Clip");
+  /* A clip envelope: automation inside the clip. */
+  open_line (out, depth + 1, "Envelopes");
+  open_line (out, depth + 2, "Envelopes");
+  indent (out, depth + 3);
+  g_string_append (out, "<ClipEnvelope Id=\"0\">\n");
+  open_line (out, depth + 4, "EnvelopeTarget");
+  value_line (out, depth + 5, "PointeeId", "8");
+  close_line (out, depth + 4, "EnvelopeTarget");
+  open_line (out, depth + 4, "Automation");
+  open_line (out, depth + 5, "Events");
+  write_decoy_float_events (out, depth + 6);
+  close_line (out, depth + 5, "Events");
+  close_line (out, depth + 4, "Automation");
+  close_line (out, depth + 3, "ClipEnvelope");
+  close_line (out, depth + 2, "Envelopes");
+  close_line (out, depth + 1, "Envelopes");
+  if (track == TS_ALS_TRACK_MIDI)
+    {
+      open_line (out, depth + 1, "Notes");
+      open_line (out, depth + 2, "KeyTracks");
+      indent (out, depth + 3);
+      g_string_append (out, "<KeyTrack Id=\"0\">\n");
+      open_line (out, depth + 4, "Notes");
+      indent (out, depth + 5);
+      g_string_append (out, "<MidiNoteEvent Time=\"0\" Duration=\"");
+      append_number (out, TS_ALS_WRITER_DECOY_END);
+      g_string_append (out, "\" Velocity=\"100\" OffVelocity=\"64\" IsEnabled=\"true\" />\n");
+      close_line (out, depth + 4, "Notes");
+      value_line (out, depth + 4, "MidiKey", "60");
+      close_line (out, depth + 3, "KeyTrack");
+      close_line (out, depth + 2, "KeyTracks");
+      close_line (out, depth + 1, "Notes");
+    }
+  else
+    {
+      open_line (out, depth + 1, "SampleRef");
+      open_line (out, depth + 2, "FileRef");
+      value_line (out, depth + 3, "Name", "kick.wav");
+      close_line (out, depth + 2, "FileRef");
+      number_line (out, depth + 2, "DefaultDuration", TS_ALS_WRITER_DECOY_END);
+      close_line (out, depth + 1, "SampleRef");
+    }
+  value_line (out, depth + 1, "Disabled", "false");
+  close_line (out, depth, element);
+}
+
+/* A track's arrangement lane: Sample (audio) or ClipTimeable (MIDI) with
+ * ArrangerAutomation/Events, holding @track's arrangement clips; with
+ * @freeze, the audio lane of a frozen track's render, a decoy. */
+static void
+write_timeable (TsAlsWriter *self,
+                GString     *out,
+                guint        depth,
+                TsAlsTrack   track,
+                gboolean     freeze)
+{
+  const char *element = track == TS_ALS_TRACK_MIDI && !freeze ? "ClipTimeable" : "Sample";
+  guint n = 0;
+
+  open_line (out, depth, element);
+  open_line (out, depth + 1, "ArrangerAutomation");
+  open_line (out, depth + 2, "Events");
+  if (freeze)
+    write_clip (self, out, depth + 3, TS_ALS_TRACK_AUDIO, 0, 0, TS_ALS_WRITER_DECOY_END);
+  for (guint i = 0; !freeze && i < self->clips->len; i++)
+    {
+      const Clip *clip = &g_array_index (self->clips, Clip, i);
+
+      if (clip->track == track && !clip->session)
+        write_clip (self, out, depth + 3, track, n++, clip->start, clip->end);
+    }
+  close_line (out, depth + 2, "Events");
+  close_line (out, depth + 1, "ArrangerAutomation");
+  close_line (out, depth, element);
+}
+
+static void
+write_clip_slot (TsAlsWriter *self,
+                 GString     *out,
+                 guint        depth,
+                 guint        index,
+                 TsAlsTrack   track,
+                 const Clip  *clip)
+{
+  indent (out, depth);
+  if (self->live_version >= 9)
+    g_string_append_printf (out, "<ClipSlot Id=\"%u\">\n", index);
+  else
+    g_string_append (out, "<ClipSlot>\n");
+  if (self->live_version >= 9)
+    value_line (out, depth + 1, "LomId", "0");
+  open_line (out, depth + 1, "ClipSlot");
+  if (clip == NULL)
+    {
+      indent (out, depth + 2);
+      g_string_append (out, "<Value />\n");
+    }
+  else
+    {
+      open_line (out, depth + 2, "Value");
+      write_clip (self, out, depth + 3, track, index, clip->start, clip->end);
+      close_line (out, depth + 2, "Value");
+    }
+  close_line (out, depth + 1, "ClipSlot");
+  value_line (out, depth + 1, "HasStop", "true");
+  close_line (out, depth, "ClipSlot");
+}
+
+/* Session clips, one per slot, and an empty slot. */
+static void
+write_clip_slots (TsAlsWriter *self,
+                  GString     *out,
+                  guint        depth,
+                  TsAlsTrack   track)
+{
+  guint n = 0;
+
+  open_line (out, depth, "ClipSlotList");
+  for (guint i = 0; i < self->clips->len; i++)
+    {
+      const Clip *clip = &g_array_index (self->clips, Clip, i);
+
+      if (clip->track == track && clip->session)
+        write_clip_slot (self, out, depth + 1, n++, track, clip);
+    }
+  write_clip_slot (self, out, depth + 1, n, track, NULL);
+  close_line (out, depth, "ClipSlotList");
+}
+
+/* MainSequencer (the track's clips) or FreezeSequencer (a frozen track's
+ * render: a decoy). */
+static void
+write_sequencer (TsAlsWriter *self,
+                 GString     *out,
+                 guint        depth,
+                 TsAlsTrack   track,
+                 gboolean     freeze)
+{
+  const char *element = freeze ? "FreezeSequencer" : "MainSequencer";
+
+  open_line (out, depth, element);
+  open_line (out, depth + 1, "On");
+  if (self->live_version <= 9)
+    {
+      /* Automation of the track's on switch: not a clip lane. */
+      open_line (out, depth + 2, "ArrangerAutomation");
+      open_line (out, depth + 3, "Events");
+      indent (out, depth + 4);
+      g_string_append (out, "<BoolEvent Time=\"-63072000\" Value=\"true\" />\n");
+      close_line (out, depth + 3, "Events");
+      close_line (out, depth + 2, "ArrangerAutomation");
+    }
+  else
+    value_line (out, depth + 2, "Manual", "true");
+  close_line (out, depth + 1, "On");
+  if (freeze)
+    {
+      open_line (out, depth + 1, "ClipSlotList");
+      close_line (out, depth + 1, "ClipSlotList");
+    }
+  else
+    write_clip_slots (self, out, depth + 1, track);
+  value_line (out, depth + 1, "MonitoringEnum", "1");
+  write_timeable (self, out, depth + 1, track, freeze);
+  close_line (out, depth, element);
+}
+
+/* Live 11+ comping: recorded takes, of which only the comp on the main
+ * lane plays. */
+static void
+write_take_lanes (TsAlsWriter *self,
+                  GString     *out,
+                  guint        depth,
+                  TsAlsTrack   track)
+{
+  open_line (out, depth, "TakeLanes");
+  open_line (out, depth + 1, "TakeLanes");
+  indent (out, depth + 2);
+  g_string_append (out, "<TakeLane Id=\"0\">\n");
+  value_line (out, depth + 3, "LomId", "0");
+  open_line (out, depth + 3, "ClipAutomation");
+  open_line (out, depth + 4, "Events");
+  if (track == TS_ALS_TRACK_MIDI)
+    write_clip (self, out, depth + 5, track, 0, 0, TS_ALS_WRITER_DECOY_END);
+  close_line (out, depth + 4, "Events");
+  close_line (out, depth + 3, "ClipAutomation");
+  close_line (out, depth + 2, "TakeLane");
+  close_line (out, depth + 1, "TakeLanes");
+  close_line (out, depth, "TakeLanes");
+}
+
+static void
+write_track (TsAlsWriter *self,
+             GString     *out,
+             TsAlsTrack   track)
+{
+  guint v = self->live_version;
+  gboolean audio = track == TS_ALS_TRACK_AUDIO;
+  const char *element = audio ? "AudioTrack" : "MidiTrack";
 
   indent (out, 3);
-  g_string_append (out, "<AudioTrack Id=\"14\">\n");
+  g_string_append_printf (out, "<%s Id=\"%u\">\n", element, audio ? 14 : 15);
   if (v >= 9)
     value_line (out, 4, "LomId", "0");
   open_line (out, 4, "Name");
-  value_line (out, 5, "EffectiveName", "1-Audio");
+  value_line (out, 5, "EffectiveName", audio ? "1-Audio" : "2-MIDI");
   value_line (out, 5, "UserName", "");
   close_line (out, 4, "Name");
-  if (v >= 10)
+  if (v >= 10 && audio)
     {
       open_line (out, 4, "AutomationEnvelopes");
       open_line (out, 5, "Envelopes");
@@ -288,10 +539,12 @@ write_audio_track (TsAlsWriter *self,
       close_line (out, 5, "Envelopes");
       close_line (out, 4, "AutomationEnvelopes");
     }
+  if (v >= 11)
+    write_take_lanes (self, out, 4, track);
   open_line (out, 4, "DeviceChain");
   open_line (out, 5, "Mixer");
   open_line (out, 6, "Volume");
-  if (v <= 9)
+  if (v <= 9 && audio)
     {
       open_line (out, 7, "ArrangerAutomation");
       open_line (out, 8, "Events");
@@ -302,8 +555,10 @@ write_audio_track (TsAlsWriter *self,
   value_line (out, 7, "Manual", "1");
   close_line (out, 6, "Volume");
   close_line (out, 5, "Mixer");
+  write_sequencer (self, out, 5, track, FALSE);
+  write_sequencer (self, out, 5, track, TRUE);
   close_line (out, 4, "DeviceChain");
-  close_line (out, 3, "AudioTrack");
+  close_line (out, 3, element);
 }
 
 static void
@@ -448,6 +703,25 @@ write_scenes (TsAlsWriter *self,
   close_line (out, 2, "Scenes");
 }
 
+/* A groove extracted from a clip keeps a copy of the clip (Live 9+). */
+static void
+write_groove_pool (TsAlsWriter *self,
+                   GString     *out)
+{
+  open_line (out, 2, "GroovePool");
+  open_line (out, 3, "Grooves");
+  indent (out, 4);
+  g_string_append (out, "<Groove Id=\"0\">\n");
+  open_line (out, 5, "Clip");
+  open_line (out, 6, "Value");
+  write_clip (self, out, 7, TS_ALS_TRACK_MIDI, 0, 0, TS_ALS_WRITER_DECOY_END);
+  close_line (out, 6, "Value");
+  close_line (out, 5, "Clip");
+  close_line (out, 4, "Groove");
+  close_line (out, 3, "Grooves");
+  close_line (out, 2, "GroovePool");
+}
+
 static void
 write_locators (TsAlsWriter *self,
                 GString     *out)
@@ -505,9 +779,12 @@ ts_als_writer_to_xml (TsAlsWriter *self)
     value_line (out, 2, "NextPointeeId", "22016");
   value_line (out, 2, "OverwriteProtectionNumber", "2561");
   open_line (out, 2, "Tracks");
-  write_audio_track (self, out);
+  write_track (self, out, TS_ALS_TRACK_AUDIO);
+  write_track (self, out, TS_ALS_TRACK_MIDI);
   close_line (out, 2, "Tracks");
   write_master_track (self, out);
+  if (self->live_version >= 9)
+    write_groove_pool (self, out);
   write_scenes (self, out);
   write_locators (self, out);
   close_line (out, 1, "LiveSet");

@@ -13,10 +13,19 @@
  *   PointeeId is the Tempo's AutomationTarget Id (Live 11: curve handles);
  * - Live 12: the same under MainTrack.
  *
+ * Clips go on an audio track (MainSequencer/Sample) and a MIDI track
+ * (MainSequencer/ClipTimeable): arrangement clips in
+ * ArrangerAutomation/Events, session clips in ClipSlotList/ClipSlot/
+ * ClipSlot/Value.
+ *
  * Each set also carries the decoys a reader must not be fooled by: an
  * audio track with its own automation (FloatEvents), a time-signature
- * envelope on the master, scene tempos (Live 11+), and a Live 9 master
- * volume automation.
+ * envelope on the master, scene tempos (Live 11+), a Live 9 master
+ * volume automation, and clips that are not in the arrangement, all
+ * ending at TS_ALS_WRITER_DECOY_END: a frozen render in the audio track's
+ * FreezeSequencer, a take lane clip on the MIDI track (Live 11+) and a
+ * groove pool clip (Live 9+). Clips carry clip envelopes and, on the
+ * MIDI track, notes.
  *
  * Usage:
  *
@@ -36,6 +45,14 @@
 G_BEGIN_DECLS
 
 typedef struct _TsAlsWriter TsAlsWriter;
+
+typedef enum {
+  TS_ALS_TRACK_AUDIO,
+  TS_ALS_TRACK_MIDI,
+} TsAlsTrack;
+
+/* Where every decoy clip ends: later than any clip a test adds. */
+#define TS_ALS_WRITER_DECOY_END 99999.0
 
 /* @live_version: 8 to 12. @tempo: Tempo/Manual (not written for Live 8). */
 TsAlsWriter *ts_als_writer_new                    (guint        live_version,
@@ -62,6 +79,15 @@ void         ts_als_writer_add_curved_tempo_event (TsAlsWriter *self,
                                                    double       curve1_y,
                                                    double       curve2_x,
                                                    double       curve2_y);
+/* A clip on @track from @start_beat to @end_beat (its CurrentStart and
+ * CurrentEnd): in the Arrangement View, or with @session in the next clip
+ * slot of the Session View. Clips are written in the order they are
+ * added. */
+void         ts_als_writer_add_clip               (TsAlsWriter *self,
+                                                   TsAlsTrack   track,
+                                                   double       start_beat,
+                                                   double       end_beat,
+                                                   gboolean     session);
 /* Live 10+: leave out the master track's AutomationEnvelopes element (a
  * real-world variant; the set then has no tempo automation). */
 void         ts_als_writer_set_master_envelopes   (TsAlsWriter *self,
