@@ -24,15 +24,17 @@
 
 /* Where DAW mode stands at each point: seconds, and the sample in force
  * just after the point (its own tempo on a grid line, else the sample of
- * the grid line before it). */
+ * the grid line before it) as seconds per beat, so that using it is a
+ * multiplication. */
 typedef struct {
   double seconds;
-  double held_bpm;
+  double held_spb;
 } DawPoint;
 
 struct _TsTempoMap {
   double        base_bpm;
   double        grid;
+  double        inv_grid;     /* exact: the grid is a power of two */
   guint         n_points;
   /* Playable points sorted by beat, sentinel beats clamped to 0. */
   TsTempoPoint *points;
@@ -56,13 +58,16 @@ static double
 digamma_difference (double y,
                     double m)
 {
-  double z = y + m;
-  double y2 = 1.0 / (y * y);
-  double z2 = 1.0 / (z * z);
+  /* Reciprocals once, products after: divisions dominate this path,
+   * which runs for nearly every segment of a tempo ramp. */
+  double inv_y = 1.0 / y;
+  double inv_z = 1.0 / (y + m);
+  double y2 = inv_y * inv_y;
+  double z2 = inv_z * inv_z;
   double series_y = y2 * (1.0 / 12 - y2 * (1.0 / 120 - y2 * (1.0 / 252 - y2 * (1.0 / 240))));
   double series_z = z2 * (1.0 / 12 - z2 * (1.0 / 120 - z2 * (1.0 / 252 - z2 * (1.0 / 240))));
 
-  return log1p (m / y) + m / (2.0 * y * z) + (series_y - series_z);
+  return log1p (m * inv_y) + 0.5 * m * inv_y * inv_z + (series_y - series_z);
 }
 
 /* Sum of 1/(first + j * step) for j in [0, count): the seconds-per-beat
@@ -73,6 +78,7 @@ ts_harmonic_sum (double first,
                  double count)
 {
   double x;
+  double inv_step;
   double sum = 0.0;
 
   if (count <= 0.0)
@@ -97,7 +103,8 @@ ts_harmonic_sum (double first,
 
   /* sum = (psi (x + count) - psi (x)) / step with x = first / step; lift x
    * to where the asymptotic series is accurate by taking terms directly. */
-  x = first / step;
+  inv_step = 1.0 / step;
+  x = first * inv_step;
   while (x < DIGAMMA_SERIES_MIN && count > 0.0)
     {
       sum += 1.0 / x;
@@ -107,7 +114,7 @@ ts_harmonic_sum (double first,
   if (count > 0.0)
     sum += digamma_difference (x, count);
 
-  return sum / step;
+  return sum * inv_step;
 }
 
 static inline double
@@ -115,7 +122,7 @@ grid_floor (const TsTempoMap *self,
             double            beat)
 {
   /* The grid is a power of two, so this is exact. */
-  return floor (beat / self->grid) * self->grid;
+  return floor (beat * self->inv_grid) * self->grid;
 }
 
 static inline double
@@ -129,43 +136,63 @@ segment_bpm_at (const TsTempoPoint *p0,
 }
 
 /* Seconds from @from to @to, both inside the segment p0..p1 (p1 may be
- * NULL past the last point), with @held the sample in force at @from. */
+ * NULL past the last point), with @held_spb the seconds per beat of the
+ * sample in force at @from. When @spb_at_to is given, it receives the
+ * sample of the last grid line before @to (or @held_spb when there is
+ * none in between): the sample in force at @to unless @to is itself on
+ * the grid. This runs for every segment of every map: divisions are kept
+ * to the few the arithmetic needs. */
 static double
 daw_span (const TsTempoMap   *self,
           const TsTempoPoint *p0,
           const TsTempoPoint *p1,
           double              from,
           double              to,
-          double              held)
+          double              held_spb,
+          double             *spb_at_to)
 {
   double window_end;
   double last_line;
   double seconds;
   double slope;
   double full_cells;
+  double last_spb;
+
+  if (spb_at_to != NULL)
+    *spb_at_to = held_spb;
 
   if (to <= from)
     return 0.0;
 
   window_end = grid_floor (self, from) + self->grid;
   if (to <= window_end)
-    return 60.0 * (to - from) / held;
+    return held_spb * (to - from);
+  seconds = held_spb * (window_end - from);
 
   /* Flat (a step, or past the last point): every later sample is p0's. */
   if (p1 == NULL || p0->bpm == p1->bpm)
-    return 60.0 * (window_end - from) / held + 60.0 * (to - window_end) / p0->bpm;
+    {
+      last_spb = 60.0 / p0->bpm;
+      if (spb_at_to != NULL)
+        *spb_at_to = last_spb;
+      return seconds + last_spb * (to - window_end);
+    }
 
   /* The same interpolation as segment_bpm_at(), with the slope computed
-   * once: this runs for every segment of every map. */
+   * once. */
   slope = (p1->bpm - p0->bpm) / (p1->beat - p0->beat);
-  seconds = 60.0 * (window_end - from) / held;
   last_line = grid_floor (self, to);
   /* Both lines are multiples of the power-of-two grid: exact. */
-  full_cells = (last_line - window_end) / self->grid;
+  full_cells = (last_line - window_end) * self->inv_grid;
   seconds += 60.0 * self->grid * ts_harmonic_sum (p0->bpm + slope * (window_end - p0->beat),
                                                   slope * self->grid, full_cells);
   if (to > last_line)
-    seconds += 60.0 * (to - last_line) / (p0->bpm + slope * (last_line - p0->beat));
+    {
+      last_spb = 60.0 / (p0->bpm + slope * (last_line - p0->beat));
+      if (spb_at_to != NULL)
+        *spb_at_to = last_spb;
+      seconds += last_spb * (to - last_line);
+    }
 
   return seconds;
 }
@@ -200,6 +227,14 @@ compare_points_by_beat (gconstpointer a,
 }
 
 static gboolean
+is_power_of_two (double value)
+{
+  int exponent;
+
+  return frexp (value, &exponent) == 0.5;
+}
+
+static gboolean
 point_is_playable (const TsTempoPoint *point)
 {
   return isfinite (point->beat) && isfinite (point->bpm) && point->bpm > 0.0;
@@ -228,12 +263,13 @@ ts_tempo_map_new (double              base_bpm,
   guint n = 0;
 
   g_return_val_if_fail (isfinite (base_bpm) && base_bpm > 0.0, NULL);
-  g_return_val_if_fail (grid > 0.0 && isfinite (grid), NULL);
+  g_return_val_if_fail (grid > 0.0 && isfinite (grid) && is_power_of_two (grid), NULL);
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
 
   self = g_atomic_rc_box_new0 (TsTempoMap);
   self->base_bpm = base_bpm;
   self->grid = grid;
+  self->inv_grid = 1.0 / grid;
   self->points = g_new (TsTempoPoint, MAX (n_points, 1));
 
   for (guint i = 0; i < n_points; i++)
@@ -267,22 +303,18 @@ compute_daw_points (const TsTempoMap *self)
   DawPoint *daw = g_new (DawPoint, self->n_points);
 
   /* Before the first point its tempo holds from the start. */
-  daw[0].held_bpm = self->points[0].bpm;
-  daw[0].seconds = 60.0 * self->points[0].beat / daw[0].held_bpm;
+  daw[0].held_spb = 60.0 / self->points[0].bpm;
+  daw[0].seconds = daw[0].held_spb * self->points[0].beat;
 
   for (guint i = 1; i < self->n_points; i++)
     {
       const TsTempoPoint *p0 = &self->points[i - 1];
       const TsTempoPoint *p1 = &self->points[i];
-      double last_line = grid_floor (self, p1->beat);
 
-      daw[i].seconds = daw[i - 1].seconds + daw_span (self, p0, p1, p0->beat, p1->beat, daw[i - 1].held_bpm);
-      if (last_line == p1->beat)
-        daw[i].held_bpm = p1->bpm;
-      else if (p1->beat > p0->beat && last_line >= p0->beat)
-        daw[i].held_bpm = segment_bpm_at (p0, p1, last_line);
-      else
-        daw[i].held_bpm = daw[i - 1].held_bpm;
+      daw[i].seconds = daw[i - 1].seconds +
+                       daw_span (self, p0, p1, p0->beat, p1->beat, daw[i - 1].held_spb, &daw[i].held_spb);
+      if (grid_floor (self, p1->beat) == p1->beat)
+        daw[i].held_spb = 60.0 / p1->bpm;
     }
   return daw;
 }
@@ -451,7 +483,7 @@ ts_tempo_map_seconds_at_beat (const TsTempoMap *self,
       {
         const DawPoint *daw = &get_daw_points (self)[i];
 
-        return daw->seconds + daw_span (self, p0, p1, p0->beat, beat, daw->held_bpm);
+        return daw->seconds + daw_span (self, p0, p1, p0->beat, beat, daw->held_spb, NULL);
       }
     case TS_TEMPO_MODE_EXACT:
       return get_exact_seconds (self)[i] +
@@ -503,10 +535,10 @@ daw_beat_after (const TsTempoMap   *self,
                 const TsTempoPoint *p1,
                 double              from,
                 double              seconds,
-                double              held)
+                double              held_spb)
 {
   double window_end = grid_floor (self, from) + self->grid;
-  double first_cell = 60.0 * (window_end - from) / held;
+  double first_cell = held_spb * (window_end - from);
   double first_bpm;
   double step;
   double lo;
@@ -514,7 +546,7 @@ daw_beat_after (const TsTempoMap   *self,
   double line;
 
   if (seconds <= first_cell)
-    return from + seconds * held / 60.0;
+    return from + seconds / held_spb;
   seconds -= first_cell;
 
   if (p1 == NULL || p0->bpm == p1->bpm)
@@ -524,7 +556,7 @@ daw_beat_after (const TsTempoMap   *self,
   first_bpm = segment_bpm_at (p0, p1, window_end);
   step = (p1->bpm - p0->bpm) / (p1->beat - p0->beat) * self->grid;
   lo = 0.0;
-  hi = MAX (0.0, floor ((p1->beat - window_end) / self->grid));
+  hi = MAX (0.0, floor ((p1->beat - window_end) * self->inv_grid));
   for (int guard = 0; hi - lo > 1.0 && guard < 128; guard++)
     {
       double mid = floor ((lo + hi) / 2.0);
@@ -571,7 +603,7 @@ ts_tempo_map_beat_at_seconds (const TsTempoMap *self,
       {
         const DawPoint *daw = &get_daw_points (self)[i];
 
-        return daw_beat_after (self, p0, p1, p0->beat, seconds - daw->seconds, daw->held_bpm);
+        return daw_beat_after (self, p0, p1, p0->beat, seconds - daw->seconds, daw->held_spb);
       }
     case TS_TEMPO_MODE_EXACT:
       elapsed = seconds - get_exact_seconds (self)[i];
