@@ -158,16 +158,45 @@ has_extension (const char *name,
   return g_str_has_suffix (lower, extension);
 }
 
+/* The content decides first (gzip or XML for Ableton, magic numbers, cue
+ * keywords): files get renamed and mislabeled, content does not lie. The
+ * extension decides only when the content is unrecognisable, so that a
+ * damaged set still gets the Ableton reader's precise error instead of a
+ * generic one. */
+static gboolean
+detect_format (const guint8 *data,
+               gsize         length,
+               const char   *display_name,
+               TsFormat     *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      if (format_sniff (all_formats[i], data, length))
+        {
+          *format = all_formats[i];
+          return TRUE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      if (has_extension (display_name, format_get_extension (all_formats[i])))
+        {
+          *format = all_formats[i];
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * ts_project_load_bytes:
  * @bytes: the whole file
  * @display_name: how the user knows the file; starts every error message
  *
- * Reads any supported format. The content decides first (gzip or XML for
- * Ableton, magic numbers, cue keywords): files get renamed and mislabeled,
- * content does not lie. The extension decides only when the content is
- * unrecognisable, so that a damaged set still gets the Ableton reader's
- * precise error instead of a generic one.
+ * Reads any supported format, recognised by its content first and its
+ * extension second.
  */
 TsProject *
 ts_project_load_bytes (GBytes      *bytes,
@@ -175,9 +204,9 @@ ts_project_load_bytes (GBytes      *bytes,
                        GError     **error)
 {
   g_autoptr(TsProject) self = NULL;
-  g_autoptr(GString) supported = NULL;
   const guint8 *data;
   gsize length;
+  TsFormat format;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -193,41 +222,25 @@ ts_project_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  if (!detect_format (data, length, display_name, &format))
+    {
+      g_autoptr(GString) supported = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+        {
+          if (i > 0)
+            g_string_append (supported, i + 1 == G_N_ELEMENTS (all_formats) ? " or " : ", ");
+          g_string_append (supported, format_get_label (all_formats[i]));
+        }
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+                   "%s: this is not %s", display_name, supported->str);
+      return NULL;
+    }
+
   self = g_new0 (TsProject, 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
-    {
-      if (format_sniff (all_formats[i], data, length))
-        {
-          if (!format_read (all_formats[i], self, data, length, display_name, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
-    {
-      if (has_extension (display_name, format_get_extension (all_formats[i])))
-        {
-          if (!format_read (all_formats[i], self, data, length, display_name, error))
-            return NULL;
-          return g_steal_pointer (&self);
-        }
-    }
-
-  /* Nothing was read into the union: free only the shell. */
-  g_free (g_steal_pointer (&self));
-
-  supported = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
-    {
-      if (i > 0)
-        g_string_append (supported, i + 1 == G_N_ELEMENTS (all_formats) ? " or " : ", ");
-      g_string_append (supported, format_get_label (all_formats[i]));
-    }
-  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
-               "%s: this is not %s", display_name, supported->str);
-  return NULL;
+  if (!format_read (format, self, data, length, display_name, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /**
