@@ -16,6 +16,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include <glib/gi18n.h>
+
 #include "ts-export.h"
 #include "ts-project.h"
 #include "ts-template.h"
@@ -106,7 +108,9 @@ find_arrangement (const TsProject  *project,
     g_string_append_printf (names, "%s%u “%s”", i > 0 ? ", " : "", i,
                             ts_project_get_arrangement_name (project, i));
   g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_NO_ARRANGEMENT,
-               "%s: no arrangement “%s”; there is %s", path, wanted, names->str);
+               /* Translators: the file, the arrangement asked for, then
+                * the ones there are, e.g. "0 “Arrangement”, 1 “Intro”". */
+               _("%s: no arrangement “%s”; there is %s"), path, wanted, names->str);
   return FALSE;
 }
 
@@ -158,7 +162,7 @@ write_output (const char  *output,
       fwrite (text->str, 1, text->len, stdout);
       if (fflush (stdout) != 0)
         {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "timestamps-cli: cannot write the output");
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("timestamps-cli: cannot write the output"));
           return FALSE;
         }
       return TRUE;
@@ -169,7 +173,8 @@ write_output (const char  *output,
   if (!g_file_set_contents (output, text->str, text->len, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   "%s: cannot write the output (%s)", output, local_error->message);
+                   /* Translators: the output file, then the system's reason. */
+                   _("%s: cannot write the output (%s)"), output, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -202,6 +207,7 @@ main (int   argc,
   };
   int status = EXIT_OK;
   guint n_files;
+  const char *localedir;
   GOptionEntry entries[] = {
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
       "How tempo changes are timed: daw (as the DAW plays them, default) or exact", "daw|exact" },
@@ -226,7 +232,14 @@ main (int   argc,
     { NULL }
   };
 
+  /* Errors follow the user's language; what goes to standard output is
+   * data and stays as it is. TIMESTAMPS_LOCALEDIR is the app's override,
+   * for running from the build tree. */
   setlocale (LC_ALL, "");
+  localedir = g_getenv ("TIMESTAMPS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   format_help = g_strdup_printf ("Output: %s (default text; json is one object per file per line)", formats);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -257,17 +270,18 @@ main (int   argc,
 
   if (mode != NULL && !ts_tempo_mode_from_string (mode, &options.mode))
     {
-      g_printerr ("timestamps-cli: --mode must be daw or exact, not “%s”\n", mode);
+      g_printerr (_("timestamps-cli: --mode must be daw or exact, not “%s”\n"), mode);
       return EXIT_BAD_INPUT;
     }
   if (hours != NULL && !ts_hours_style_from_string (hours, &options.export_options.time_format.hours))
     {
-      g_printerr ("timestamps-cli: --hours must be auto, always or never, not “%s”\n", hours);
+      g_printerr (_("timestamps-cli: --hours must be auto, always or never, not “%s”\n"), hours);
       return EXIT_BAD_INPUT;
     }
   if (format != NULL && !ts_export_format_from_string (format, &options.format))
     {
-      g_printerr ("timestamps-cli: --format must be one of %s, not “%s”\n", formats, format);
+      /* Translators: the first %s lists the formats, e.g. "text, cue, json". */
+      g_printerr (_("timestamps-cli: --format must be one of %s, not “%s”\n"), formats, format);
       return EXIT_BAD_INPUT;
     }
   options.export_options.time_format.milliseconds = milliseconds;
@@ -280,7 +294,9 @@ main (int   argc,
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      g_printerr ("timestamps-cli: no FILE given\n\n%s", help);
+      /* Translators: FILE is the placeholder in the usage line; the
+       * option descriptions that follow stay in English. */
+      g_printerr ("%s\n\n%s", _("timestamps-cli: no FILE given"), help);
       return EXIT_BAD_INPUT;
     }
 

@@ -16,12 +16,15 @@
  */
 #define G_LOG_DOMAIN "ts-ableton-set"
 
+#include "config.h"
+
 #include "ts-ableton-set.h"
 #include "ts-ableton-set-private.h"
 
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 #include <zlib.h>
 
@@ -33,7 +36,8 @@
 #define CURVE_EPSILON 1e-9
 
 /* Both readers name a clip's CurrentEnd the same way in their errors. */
-#define CLIP_END_WHAT "the end of a clip"
+/* Translators: what has no value or two values, in "%s has no value". */
+#define CLIP_END_WHAT _("the end of a clip")
 
 G_DEFINE_QUARK (ts-ableton-error-quark, ts_ableton_error)
 
@@ -79,7 +83,10 @@ corrupt_gzip (Source      *src,
               GError     **error)
 {
   g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_CORRUPT_GZIP,
-               "%s: the compressed file is %s", src->display_name, what);
+               /* Translators: the first %s is the file name, the second
+                * what is wrong with it, e.g. "cut short (it ends in the
+                * middle)". */
+               _("%s: the compressed file is %s"), src->display_name, what);
   return FALSE;
 }
 
@@ -130,14 +137,17 @@ source_inflate (Source  *src,
 
         case Z_BUF_ERROR:
           if (src->zs.next_in == end)
-            return corrupt_gzip (src, "cut short (it ends in the middle)", error);
+            /* Translators: completes "the compressed file is %s". */
+            return corrupt_gzip (src, _("cut short (it ends in the middle)"), error);
           continue;
 
         case Z_MEM_ERROR:
-          return corrupt_gzip (src, "too much for the available memory", error);
+          /* Translators: completes "the compressed file is %s". */
+          return corrupt_gzip (src, _("too much for the available memory"), error);
 
         default:
-          return corrupt_gzip (src, "damaged (its compressed data is corrupt)", error);
+          /* Translators: completes "the compressed file is %s". */
+          return corrupt_gzip (src, _("damaged (its compressed data is corrupt)"), error);
         }
       break;
     }
@@ -165,7 +175,7 @@ source_read (Source  *src,
           /* 16 + MAX_WBITS: gzip wrapper only, with its CRC checked. */
           if (inflateInit2 (&src->zs, 16 + MAX_WBITS) != Z_OK)
             {
-              corrupt_gzip (src, "too much for the available memory", error);
+              corrupt_gzip (src, _("too much for the available memory"), error);
               return -1;
             }
           src->stream_ready = TRUE;
@@ -188,7 +198,7 @@ source_read (Source  *src,
   if (src->produced > TS_ABLETON_MAX_XML_SIZE)
     {
       g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
-               "%s: the set is too large to read (more than %u MiB of XML)",
+               _("%s: the set is too large to read (more than %u MiB of XML)"),
                src->display_name,
                (guint) (TS_ABLETON_MAX_XML_SIZE / (1024 * 1024)));
       return -1;
@@ -356,7 +366,9 @@ malformed (Collector   *c,
   va_end (args);
 
   g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
-               "%s: the Live set is damaged: %s", c->display_name, what);
+               /* Translators: the first %s is the file name, the second
+                * what is wrong, e.g. "a locator has no position". */
+               _("%s: the Live set is damaged: %s"), c->display_name, what);
   return FALSE;
 }
 
@@ -446,7 +458,9 @@ parse_number (Collector   *c,
               GError     **error)
 {
   if (!parse_double (text, len, out))
-    return malformed (c, error, "%s “%.*s” is not a number", what,
+    /* Translators: the first %s names a value, e.g. "the position of a
+     * tempo point"; the second is the text found in the set. */
+    return malformed (c, error, _("%s “%.*s” is not a number"), what,
                       (int) MIN (len, 32), text);
   return TRUE;
 }
@@ -462,11 +476,11 @@ parse_id (Collector   *c,
   gint64 value = 0;
 
   if (len == 0 || len > 18)
-    return malformed (c, error, "%s is not a number", what);
+    return malformed (c, error, _("%s is not a number"), what);
   for (gsize i = 0; i < len; i++)
     {
       if (!g_ascii_isdigit (text[i]) && !(i == 0 && text[0] == '-' && len > 1))
-        return malformed (c, error, "%s is not a number", what);
+        return malformed (c, error, _("%s is not a number"), what);
       if (g_ascii_isdigit (text[i]))
         value = value * 10 + (text[i] - '0');
     }
@@ -501,13 +515,15 @@ event_field (Collector    *c,
 
   if (name_is (name, name_len, "Time"))
     {
-      what = "the position of a tempo point";
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("the position of a tempo point");
       out = &fields->event.beat;
       bit = TIME_BIT;
     }
   else if (name_is (name, name_len, "Value"))
     {
-      what = "the tempo of a tempo point";
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("the tempo of a tempo point");
       out = &fields->event.bpm;
       bit = VALUE_BIT;
     }
@@ -518,7 +534,8 @@ event_field (Collector    *c,
     {
       guint index = (name[12] - '1') * 2 + (name[13] - 'X');
 
-      what = "a curve handle of a tempo point";
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("a curve handle of a tempo point");
       out = &fields->curve[index];
       bit = 1u << (2 + index);
     }
@@ -527,7 +544,7 @@ event_field (Collector    *c,
 
   /* XML forbids it; the scanner does not check, so say it here. */
   if (fields->seen & bit)
-    return malformed (c, error, "a tempo point has an attribute twice");
+    return malformed (c, error, _("a tempo point has an attribute twice"));
   fields->seen |= bit;
   return parse_number (c, value, value_len, what, out, error);
 }
@@ -541,11 +558,11 @@ event_finish (Collector    *c,
   guint curves = fields->seen & CURVE_BITS;
 
   if (!(fields->seen & TIME_BIT))
-    return malformed (c, error, "a tempo point has no position");
+    return malformed (c, error, _("a tempo point has no position"));
   if (!(fields->seen & VALUE_BIT))
-    return malformed (c, error, "a tempo point has no tempo");
+    return malformed (c, error, _("a tempo point has no tempo"));
   if (curves != 0 && curves != CURVE_BITS)
-    return malformed (c, error, "a tempo point has only some of its curve handles");
+    return malformed (c, error, _("a tempo point has only some of its curve handles"));
 
   fields->event.has_curve = curves != 0;
   fields->event.curve1_x = fields->curve[0];
@@ -841,7 +858,7 @@ collector_leave (Collector  *c,
         TsAbletonLocator locator;
 
         if (!c->locator_has_time)
-          return malformed (c, error, "a locator has no position");
+          return malformed (c, error, _("a locator has no position"));
         locator.beat = c->locator_beat;
         locator.name = c->locator_name != NULL ? trim_name (g_steal_pointer (&c->locator_name))
                                                : g_strdup ("");
@@ -852,7 +869,7 @@ collector_leave (Collector  *c,
     case CTX_CLIP:
       /* Live writes CurrentEnd in every clip of every version. */
       if (!c->clip_has_end)
-        return malformed (c, error, "a clip in the arrangement has no end");
+        return malformed (c, error, _("a clip in the arrangement has no end"));
       if (!c->has_end_beat || c->clip_end > c->end_beat)
         c->end_beat = c->clip_end;
       c->has_end_beat = TRUE;
@@ -927,10 +944,10 @@ collector_finish (Collector     *c,
       major = parse_major (creator);
     }
   if (major == 0)
-    return malformed (c, error, "it does not say which version of Live saved it");
+    return malformed (c, error, _("it does not say which version of Live saved it"));
 
   if (!c->seen_tempo)
-    return malformed (c, error, "it has no master tempo");
+    return malformed (c, error, _("it has no master tempo"));
 
   /* The layout follows the major line: older sets have the layout of
    * Live 8, newer ones that of Live 12. */
@@ -957,19 +974,19 @@ collector_finish (Collector     *c,
       const TsAbletonTempoEvent *event = &g_array_index (events, TsAbletonTempoEvent, i);
 
       if (!(event->bpm > 0))
-        return malformed (c, error, "a tempo point has a tempo of %g BPM", event->bpm);
+        return malformed (c, error, _("a tempo point has a tempo of %g BPM"), event->bpm);
     }
 
   if (c->has_manual)
     {
       if (!(c->manual > 0))
-        return malformed (c, error, "its tempo is %g BPM", c->manual);
+        return malformed (c, error, _("its tempo is %g BPM"), c->manual);
       set->tempo = c->manual;
     }
   else if (events != NULL && events->len > 0)
     set->tempo = g_array_index (events, TsAbletonTempoEvent, 0).bpm;
   else
-    return malformed (c, error, "it has no tempo");
+    return malformed (c, error, _("it has no tempo"));
 
   set->creator = g_steal_pointer (&c->creator);
   set->minor_version = g_steal_pointer (&c->minor_version);
@@ -1029,8 +1046,8 @@ static gboolean
 refuse_doctype (Collector  *c,
                 GError    **error)
 {
-  return malformed (c, error, "it contains a document type declaration, which "
-                    "Live never writes and which is not read for safety");
+  return malformed (c, error, _("it contains a document type declaration, which "
+                                "Live never writes and which is not read for safety"));
 }
 
 /* The value of the attribute @name of the element @reader is on. */
@@ -1056,7 +1073,8 @@ reader_value (Collector         *c,
   g_autofree char *value = reader_attr (reader, "Value");
 
   if (value == NULL)
-    return malformed (c, error, "%s has no value", what);
+    /* Translators: %s names a value, e.g. "the position of a locator". */
+    return malformed (c, error, _("%s has no value"), what);
   *has = TRUE;
   return parse_number (c, value, strlen (value), what, out, error);
 }
@@ -1104,16 +1122,18 @@ collector_read (Collector         *c,
       return TRUE;
 
     case CTX_MANUAL:
-      return reader_value (c, reader, "the tempo", &c->has_manual, &c->manual, error);
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return reader_value (c, reader, _("the tempo"), &c->has_manual, &c->manual, error);
 
     case CTX_TEMPO_TARGET:
       {
         g_autofree char *id = reader_attr (reader, "Id");
 
         if (id == NULL)
-          return malformed (c, error, "the tempo has no automation id");
+          return malformed (c, error, _("the tempo has no automation id"));
         c->has_target = TRUE;
-        return parse_id (c, id, "the tempo's automation id", &c->target, error);
+        /* Translators: names a value; starts the sentence "%s is not a number". */
+        return parse_id (c, id, _("the tempo's automation id"), &c->target, error);
       }
 
     case CTX_POINTEE:
@@ -1121,9 +1141,10 @@ collector_read (Collector         *c,
         g_autofree char *id = reader_attr (reader, "Value");
 
         if (id == NULL)
-          return malformed (c, error, "an automation envelope has no target");
+          return malformed (c, error, _("an automation envelope has no target"));
         c->envelope->has_pointee = TRUE;
-        return parse_id (c, id, "the target of an automation envelope",
+        /* Translators: names a value; starts the sentence "%s is not a number". */
+        return parse_id (c, id, _("the target of an automation envelope"),
                          &c->envelope->pointee, error);
       }
 
@@ -1132,7 +1153,8 @@ collector_read (Collector         *c,
       return reader_event (c, reader, collector_events (c, ctx), error);
 
     case CTX_LOCATOR_TIME:
-      return reader_value (c, reader, "the position of a locator",
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return reader_value (c, reader, _("the position of a locator"),
                            &c->locator_has_time, &c->locator_beat, error);
 
     case CTX_LOCATOR_NAME:
@@ -1283,13 +1305,15 @@ read_xml (FastReader  *r,
   reader = xmlReaderForMemory (r->xml->str, (int) r->xml->len, NULL, "UTF-8",
                                LIBXML_OPTIONS);
   if (reader == NULL)
-    return malformed (r->c, error, "the XML reader could not start");
+    return malformed (r->c, error, _("the XML reader could not start"));
   xmlTextReaderSetErrorHandler (reader, keep_first_error, &first_error);
 
   ok = read_elements (r->c, reader, ctx, &saw_element, &broken, error);
   if (broken)
-    malformed (r->c, error, "%s (in %s)",
-               first_error != NULL ? first_error : "the XML is broken", what);
+    /* Translators: the first %s is the XML reader's own (English)
+     * message, the second a part of the set, e.g. "the locators". */
+    malformed (r->c, error, _("%s (in %s)"),
+               first_error != NULL ? first_error : _("the XML is broken"), what);
 
   xmlFreeTextReader (reader);
   g_string_truncate (r->xml, 0);
@@ -1335,7 +1359,8 @@ read_event_fast (FastReader       *r,
       /* Live writes plain numbers; anything with a reference in it is
        * libxml2's to decode. */
       if (attrs[i].needs_decoding)
-        return read_tag (r, ctx, name, name_len, "a tempo point", error);
+        /* Translators: where in the set a problem is, as in "... (in %s)". */
+        return read_tag (r, ctx, name, name_len, C_("part of a set", "a tempo point"), error);
       if (!event_field (r->c, &fields, attrs[i].name, attrs[i].name_len,
                         attrs[i].value, attrs[i].value_len, error))
         return FALSE;
@@ -1365,13 +1390,13 @@ read_clip_end_fast (FastReader       *r,
         {
           /* XML forbids it; the scanner does not check, so say it here. */
           if (value != NULL)
-            return malformed (r->c, error, "%s has two values", CLIP_END_WHAT);
+            return malformed (r->c, error, _("%s has two values"), CLIP_END_WHAT);
           value = &attrs[i];
         }
     }
 
   if (value == NULL)
-    return malformed (r->c, error, "%s has no value", CLIP_END_WHAT);
+    return malformed (r->c, error, _("%s has no value"), CLIP_END_WHAT);
   r->c->clip_has_end = TRUE;
   return parse_number (r->c, value->value, value->value_len, CLIP_END_WHAT,
                        &r->c->clip_end, error);
@@ -1415,7 +1440,10 @@ fast_start (gpointer          user_data,
   switch (ctx)
     {
     case CTX_ROOT:
-      return read_tag (r, ctx, name, name_len, "the Ableton tag", error);
+      /* Translators: this and the other "part of a set" strings name
+       * where in the set's XML a problem is: "... (in %s)" and "the XML
+       * of %s is longer than ...". */
+      return read_tag (r, ctx, name, name_len, C_("part of a set", "the Ableton tag"), error);
 
     case CTX_ENVELOPE_EVENT:
     case CTX_TEMPO_EVENT:
@@ -1426,13 +1454,13 @@ fast_start (gpointer          user_data,
 
     case CTX_MANUAL:
     case CTX_TEMPO_TARGET:
-      return capture_region (r, ctx, "the master tempo", error);
+      return capture_region (r, ctx, C_("part of a set", "the master tempo"), error);
 
     case CTX_ENVELOPE_TARGET:
-      return capture_region (r, ctx, "an automation envelope's target", error);
+      return capture_region (r, ctx, C_("part of a set", "an automation envelope's target"), error);
 
     case CTX_LOCATORS_OUTER:
-      return capture_region (r, ctx, "the locators", error);
+      return capture_region (r, ctx, C_("part of a set", "the locators"), error);
 
     case CTX_DOCUMENT:
     case CTX_OTHER:
@@ -1500,14 +1528,18 @@ propagate_scanner_error (FastReader  *r,
     {
     case TS_XML_SCANNER_ERROR_NOT_XML:
       g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                   "%s: this is not an Ableton Live set (%s)",
+                   /* Translators: the second %s says why, e.g. "the
+                    * content is not XML". */
+                   _("%s: this is not an Ableton Live set (%s)"),
                    display_name, local->message);
       break;
 
     case TS_XML_SCANNER_ERROR_CAPTURE_LIMIT:
       g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
-                   "%s: the set is too large to read (the XML of %s is longer "
-                   "than %d MiB)", display_name, r->region_what,
+                   /* Translators: the second %s is a part of the set,
+                    * e.g. "the locators". */
+                   _("%s: the set is too large to read (the XML of %s is longer "
+                     "than %d MiB)"), display_name, r->region_what,
                    MAX_REGION_SIZE / (1024 * 1024));
       break;
 
@@ -1528,7 +1560,7 @@ empty (Source  *src,
        GError **error)
 {
   g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_EMPTY,
-               "%s: the file is empty", src->display_name);
+               _("%s: the file is empty"), src->display_name);
   return FALSE;
 }
 
@@ -1626,7 +1658,7 @@ read_slow (Collector  *c,
   if (reader == NULL)
     {
       g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
-                   "%s: the XML reader could not start", c->display_name);
+                   _("%s: the XML reader could not start"), c->display_name);
       return FALSE;
     }
   xmlTextReaderSetErrorHandler (reader, keep_first_error, &first_error);
@@ -1648,11 +1680,11 @@ read_slow (Collector  *c,
             refuse_doctype (c, error);
           else if (saw_root || saw_ableton)
             malformed (c, error, "%s", first_error != NULL ? first_error
-                                                           : "the XML is broken");
+                                                           : _("the XML is broken"));
           else
             g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                         "%s: this is not an Ableton Live set (%s)", c->display_name,
-                         first_error != NULL ? first_error : "the content is not XML");
+                         _("%s: this is not an Ableton Live set (%s)"), c->display_name,
+                         first_error != NULL ? first_error : _("the content is not XML"));
         }
     }
   else if (ok && src->produced == 0)
@@ -1689,7 +1721,9 @@ read_with (TsAbletonSet  *set,
   memset (set, 0, sizeof *set);
   set->end_beat = NAN;
   if (display_name == NULL)
-    display_name = "The set";
+    /* Translators: stands for the file name in messages such as "%s: the
+     * file is empty" when the caller gives none. */
+    display_name = _("The set");
 
   source_init (&src, data, length, display_name);
   if (length == 0)

@@ -5,8 +5,12 @@
 
 #define G_LOG_DOMAIN "ts-cue-sheet"
 
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "ts-cue-sheet.h"
 #include "ts-marker.h"
@@ -126,7 +130,7 @@ decode_text (const guint8  *data,
         {
           g_free (text);
           g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                       "%s: the file says it is UTF-16 text but is not", name);
+                       _("%s: the file says it is UTF-16 text but is not"), name);
           return NULL;
         }
       *out_length = written;
@@ -136,7 +140,7 @@ decode_text (const guint8  *data,
   if (memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NOT_CUE,
-                   "%s is not a cue sheet: it contains binary data", name);
+                   _("%s is not a cue sheet: it contains binary data"), name);
       return NULL;
     }
 
@@ -259,7 +263,7 @@ parse_string (const char    *rest,
   if (close == rest)
     {
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: a quoted text is not closed with \"",
+                   _("%s, line %u: a quoted text is not closed with \""),
                    parser->name, line_number);
       return NULL;
     }
@@ -402,7 +406,7 @@ finish_track (Parser  *parser,
   if (parser->track->index01 < 0)
     {
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: track %u has no INDEX 01, so it has no start",
+                   _("%s, line %u: track %u has no INDEX 01, so it has no start"),
                    parser->name, parser->track_line, parser->track->number);
       return FALSE;
     }
@@ -426,7 +430,9 @@ parse_track_line (Parser      *parser,
       g_autofree char *shown = excerpt (rest);
 
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: TRACK needs a track number, not “%s”",
+                   /* Translators: TRACK is a cue sheet keyword; the last
+                    * %s is the text found after it. */
+                   _("%s, line %u: TRACK needs a track number, not “%s”"),
                    parser->name, line_number, shown);
       return FALSE;
     }
@@ -456,7 +462,7 @@ parse_index_line (Parser      *parser,
   if (parser->track == NULL)
     {
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: INDEX comes before the first TRACK",
+                   _("%s, line %u: INDEX comes before the first TRACK"),
                    parser->name, line_number);
       return FALSE;
     }
@@ -466,7 +472,9 @@ parse_index_line (Parser      *parser,
       g_autofree char *shown = excerpt (rest);
 
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: INDEX needs a number from 00 to 99 and a time, not “%s”",
+                   /* Translators: INDEX is a cue sheet keyword; the last
+                    * %s is the text found after it. */
+                   _("%s, line %u: INDEX needs a number from 00 to 99 and a time, not “%s”"),
                    parser->name, line_number, shown);
       return FALSE;
     }
@@ -474,10 +482,12 @@ parse_index_line (Parser      *parser,
   switch (parser->sheet->time_style)
     {
     case TS_CUE_TIME_MSF:
-      style_name = "minutes:seconds:frames";
+      /* Translators: completes "“%s” is not a time in %s". */
+      style_name = _("minutes:seconds:frames");
       break;
     case TS_CUE_TIME_HMS:
-      style_name = "hours:minutes:seconds, as rekordbox writes it";
+      /* Translators: completes "“%s” is not a time in %s". */
+      style_name = _("hours:minutes:seconds, as rekordbox writes it");
       break;
     }
 
@@ -487,7 +497,9 @@ parse_index_line (Parser      *parser,
       g_autofree char *shown = excerpt (p);
 
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                   "%s, line %u: “%s” is not a time in %s",
+                   /* Translators: the last %s is a time format, e.g.
+                    * "minutes:seconds:frames". */
+                   _("%s, line %u: “%s” is not a time in %s"),
                    parser->name, line_number, shown, style_name);
       return FALSE;
     }
@@ -497,7 +509,7 @@ parse_index_line (Parser      *parser,
       if (parser->track->index01 >= 0)
         {
           g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
-                       "%s, line %u: track %u has a second INDEX 01",
+                       _("%s, line %u: track %u has a second INDEX 01"),
                        parser->name, line_number, parser->track->number);
           return FALSE;
         }
@@ -606,7 +618,9 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (display_name == NULL)
-    display_name = "cue sheet";
+    /* Translators: stands for the file name in messages such as "%s is
+     * empty" when the caller gives none. */
+    display_name = _("cue sheet");
 
   memset (sheet, 0, sizeof *sheet);
   sheet->time_style = TS_CUE_TIME_MSF;
@@ -615,9 +629,13 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
 
   if (length > TS_CUE_MAX_SIZE)
     {
+      /* A number as text: gettext cannot see through G_GSIZE_FORMAT. */
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_TOO_LARGE,
-                   "%s is too large for a cue sheet (%" G_GSIZE_FORMAT " bytes)",
-                   display_name, length);
+                   /* Translators: the second %s is the file's size in bytes. */
+                   _("%s is too large for a cue sheet (%s bytes)"),
+                   display_name, size);
       goto fail;
     }
 
@@ -630,7 +648,7 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   if (blank)
     {
       g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_EMPTY,
-                   "%s is empty", display_name);
+                   _("%s is empty"), display_name);
       goto fail;
     }
 
@@ -656,11 +674,11 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
     {
       if (!parser.saw_keyword)
         g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NOT_CUE,
-                     "%s is not a cue sheet: no line starts with TRACK, INDEX, FILE, TITLE or PERFORMER",
+                     _("%s is not a cue sheet: no line starts with TRACK, INDEX, FILE, TITLE or PERFORMER"),
                      display_name);
       else
         g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NO_TRACKS,
-                     "%s has no TRACK, so there is nothing to list",
+                     _("%s has no TRACK, so there is nothing to list"),
                      display_name);
       goto fail;
     }

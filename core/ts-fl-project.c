@@ -28,8 +28,12 @@
 
 #define G_LOG_DOMAIN "ts-fl-project"
 
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "ts-fl-project.h"
 #include "ts-marker.h"
@@ -318,7 +322,7 @@ reader_new_arrangement (Reader   *reader,
   if (reader->project->arrangements->len >= FL_MAX_ARRANGEMENTS)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
-                   "%s: the project has more than %u arrangements",
+                   _("%s: the project has more than %u arrangements"),
                    reader->name, FL_MAX_ARRANGEMENTS);
       return FALSE;
     }
@@ -356,7 +360,7 @@ reader_add_marker (Reader   *reader,
   if (++reader->n_markers > FL_MAX_MARKERS)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
-                   "%s: the project has more than %u time markers",
+                   _("%s: the project has more than %u time markers"),
                    reader->name, FL_MAX_MARKERS);
       return FALSE;
     }
@@ -582,7 +586,7 @@ truncated (Reader  *reader,
            GError **error)
 {
   g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
-               "%s: the file ends in the middle of an event", reader->name);
+               _("%s: the file ends in the middle of an event"), reader->name);
   return FALSE;
 }
 
@@ -623,7 +627,7 @@ reader_read_events (Reader  *reader,
               if (shift > 28)
                 {
                   g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                               "%s: an event has an impossible length", reader->name);
+                               _("%s: an event has an impossible length"), reader->name);
                   return FALSE;
                 }
               byte = data[pos++];
@@ -677,7 +681,7 @@ reader_decode_points (Reader  *reader,
       if (found->span.length < FL_AUTOMATION_HEADER)
         {
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                       "%s: the tempo automation clip in channel %u is damaged",
+                       _("%s: the tempo automation clip in channel %u is damaged"),
                        reader->name, channel->channel);
           return FALSE;
         }
@@ -686,8 +690,14 @@ reader_decode_points (Reader  *reader,
       if (count > (found->span.length - FL_AUTOMATION_HEADER) / FL_AUTOMATION_POINT_SIZE)
         {
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                       "%s: the tempo automation clip in channel %u claims %u points "
-                       "but holds fewer", reader->name, channel->channel, count);
+                       /* Translators: %s is the file name, then the channel
+                        * number and the number of points. */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s: the tempo automation clip in channel %u claims %u point "
+                                    "but holds fewer",
+                                    "%s: the tempo automation clip in channel %u claims %u points "
+                                    "but holds fewer", count),
+                       reader->name, channel->channel, count);
           return FALSE;
         }
 
@@ -703,8 +713,8 @@ reader_decode_points (Reader  *reader,
           if (!isfinite (point->increment) || point->increment < 0.0 || !isfinite (point->value))
             {
               g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                           "%s: the tempo automation clip in channel %u has a point "
-                           "that is not a number", reader->name, channel->channel);
+                           _("%s: the tempo automation clip in channel %u has a point "
+                             "that is not a number"), reader->name, channel->channel);
               return FALSE;
             }
         }
@@ -774,8 +784,9 @@ reader_decode_playlists (Reader  *reader,
               continue;
             }
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                       "%s: the playlist of arrangement “%s” has a layout this version "
-                       "cannot read, so its tempo automation is unknown",
+                       /* Translators: the second %s is the arrangement's name. */
+                       _("%s: the playlist of arrangement “%s” has a layout this version "
+                         "cannot read, so its tempo automation is unknown"),
                        reader->name, arrangement->name != NULL ? arrangement->name : "");
           return FALSE;
         }
@@ -985,7 +996,7 @@ reader_join_clips (Reader          *reader,
       if (total >= FL_MAX_TEMPO_POINTS)
         {
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
-                       "%s: arrangement “%s” has more than %u tempo automation points",
+                       _("%s: arrangement “%s” has more than %u tempo automation points"),
                        reader->name, arrangement->name, FL_MAX_TEMPO_POINTS);
           return FALSE;
         }
@@ -1122,7 +1133,9 @@ ts_fl_project_read (TsFlProject   *project,
 
   reader.project = project;
   reader.data = data;
-  reader.name = display_name != NULL ? display_name : "project";
+  /* Translators: stands for the file name in messages such as "%s: the
+   * file is empty" when the caller gives none. */
+  reader.name = display_name != NULL ? display_name : _("project");
   reader.channel = -1;
   reader.current_id = -1;
   reader.channel_data = g_array_new (FALSE, FALSE, sizeof (ChannelData));
@@ -1131,33 +1144,33 @@ ts_fl_project_read (TsFlProject   *project,
   if (length == 0)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_EMPTY,
-                   "%s: the file is empty", reader.name);
+                   _("%s: the file is empty"), reader.name);
       goto out;
     }
   if (!ts_fl_project_looks_like (data, length))
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_BAD_MAGIC,
-                   "%s: this is not an FL Studio project (it does not start with “FLhd”)",
+                   _("%s: this is not an FL Studio project (it does not start with “FLhd”)"),
                    reader.name);
       goto out;
     }
   if (length < 8)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
-                   "%s: the file ends inside its header", reader.name);
+                   _("%s: the file ends inside its header"), reader.name);
       goto out;
     }
   header_length = read_u32 (data + 4);
   if (header_length < FL_HEADER_SIZE)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                   "%s: the project header is too short", reader.name);
+                   _("%s: the project header is too short"), reader.name);
       goto out;
     }
   if (header_length > length - 8 || length - 8 - header_length < 8)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
-                   "%s: the file ends before its events start", reader.name);
+                   _("%s: the file ends before its events start"), reader.name);
       goto out;
     }
   project->format = read_u16 (data + 8);
@@ -1166,7 +1179,7 @@ ts_fl_project_read (TsFlProject   *project,
   if (project->ppq == 0)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                   "%s: the project header gives no timing resolution (PPQ 0)", reader.name);
+                   _("%s: the project header gives no timing resolution (PPQ 0)"), reader.name);
       goto out;
     }
 
@@ -1174,17 +1187,22 @@ ts_fl_project_read (TsFlProject   *project,
   if (memcmp (data + chunk, "FLdt", 4) != 0)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                   "%s: the project has no event data (“FLdt”) after its header", reader.name);
+                   _("%s: the project has no event data (“FLdt”) after its header"), reader.name);
       goto out;
     }
   chunk_length = read_u32 (data + chunk + 4);
   chunk += 8;
   if (chunk_length > length - chunk)
     {
+      /* Numbers as text: gettext cannot see through G_GSIZE_FORMAT. */
+      g_autofree char *there = g_strdup_printf ("%" G_GSIZE_FORMAT, length - chunk);
+      g_autofree char *needed = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) chunk_length);
+
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
-                   "%s: the file ends before its events do (%" G_GSIZE_FORMAT
-                   " of %" G_GSIZE_FORMAT " bytes are there)",
-                   reader.name, length - chunk, chunk_length);
+                   /* Translators: %s is the file name, then the bytes there
+                    * are and the bytes the events need. */
+                   _("%s: the file ends before its events do (%s of %s bytes are there)"),
+                   reader.name, there, needed);
       goto out;
     }
 
@@ -1194,7 +1212,7 @@ ts_fl_project_read (TsFlProject   *project,
   if (!isfinite (project->tempo) || project->tempo <= 0.0)
     {
       g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
-                   "%s: the project tempo is 0 BPM", reader.name);
+                   _("%s: the project tempo is 0 BPM"), reader.name);
       goto out;
     }
 

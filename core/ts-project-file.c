@@ -8,6 +8,10 @@
 
 #define G_LOG_DOMAIN "ts-project"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "ts-project.h"
 
 TsProject *
@@ -41,7 +45,7 @@ ts_project_load_file_named (GFile         *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "%s: this is a folder, not a project file", display_name);
+                   _("%s: this is a folder, not a project file"), display_name);
       return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > TS_PROJECT_MAX_FILE_SIZE)
@@ -49,7 +53,8 @@ ts_project_load_file_named (GFile         *file,
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
 
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   "%s: the file is %s, larger than any project Timestamps can read",
+                   /* Translators: the second %s is a size, e.g. "2.1 GB". */
+                   _("%s: the file is %s, larger than any project Timestamps can read"),
                    display_name, size);
       return NULL;
     }

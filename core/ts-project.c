@@ -5,10 +5,13 @@
 
 #define G_LOG_DOMAIN "ts-project"
 
+#include "config.h"
+
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ts-project.h"
@@ -58,11 +61,14 @@ format_get_label (TsFormat format)
   switch (format)
     {
     case TS_FORMAT_ABLETON:
-      return "an Ableton Live set (.als)";
+      /* Translators: one of the formats listed in "this is not %s". */
+      return _("an Ableton Live set (.als)");
     case TS_FORMAT_FL_STUDIO:
-      return "an FL Studio project (.flp)";
+      /* Translators: one of the formats listed in "this is not %s". */
+      return _("an FL Studio project (.flp)");
     case TS_FORMAT_CUE:
-      return "a cue sheet (.cue)";
+      /* Translators: one of the formats listed in "this is not %s". */
+      return _("a cue sheet (.cue)");
     }
   g_return_val_if_reached (NULL);
 }
@@ -212,13 +218,14 @@ ts_project_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (display_name == NULL)
-    display_name = "(unnamed)";
+    /* Translators: stands for the file name when the caller gives none. */
+    display_name = _("(unnamed)");
 
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_EMPTY,
-                   "%s: the file is empty (0 bytes)", display_name);
+                   _("%s: the file is empty (0 bytes)"), display_name);
       return NULL;
     }
 
@@ -228,12 +235,19 @@ ts_project_load_bytes (GBytes      *bytes,
 
       for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
         {
-          if (i > 0)
-            g_string_append (supported, i + 1 == G_N_ELEMENTS (all_formats) ? " or " : ", ");
+          if (i > 0 && i + 1 == G_N_ELEMENTS (all_formats))
+            /* Translators: joins the last two formats in "this is not %s". */
+            g_string_append (supported, C_("list of formats", " or "));
+          else if (i > 0)
+            /* Translators: joins the other formats in "this is not %s". */
+            g_string_append (supported, C_("list of formats", ", "));
           g_string_append (supported, format_get_label (all_formats[i]));
         }
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
-                   "%s: this is not %s", display_name, supported->str);
+                   /* Translators: the second %s lists the formats, e.g.
+                    * "an Ableton Live set (.als), an FL Studio project (.flp)
+                    * or a cue sheet (.cue)". */
+                   _("%s: this is not %s"), display_name, supported->str);
       return NULL;
     }
 
@@ -279,13 +293,13 @@ ts_project_load_path (const char  *path,
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   "%s: this is a folder, not a project file", display_name);
+                   _("%s: this is a folder, not a project file"), display_name);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s: this is not a regular file", display_name);
+                   _("%s: this is not a regular file"), display_name);
       return NULL;
     }
   if ((guint64) st.st_size > TS_PROJECT_MAX_FILE_SIZE)
@@ -293,7 +307,8 @@ ts_project_load_path (const char  *path,
       g_autofree char *size = g_format_size (st.st_size);
 
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   "%s: the file is %s, larger than any project Timestamps can read",
+                   /* Translators: the second %s is a size, e.g. "2.1 GB". */
+                   _("%s: the file is %s, larger than any project Timestamps can read"),
                    display_name, size);
       return NULL;
     }
@@ -303,7 +318,8 @@ ts_project_load_path (const char  *path,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   "%s: the file cannot be read (%s)", display_name, local_error->message);
+                   /* Translators: the second %s is the system's reason. */
+                   _("%s: the file cannot be read (%s)"), display_name, local_error->message);
       return NULL;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

@@ -4,9 +4,13 @@
  */
 #define G_LOG_DOMAIN "ts-xml-scanner"
 
+#include "config.h"
+
 #include "ts-xml-scanner.h"
 
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 /* Fresh space handed out per read: the inflater's natural chunk size. */
 #define SCANNER_CHUNK (64 * 1024)
@@ -88,7 +92,9 @@ malformed (GError     **error,
            const char  *what)
 {
   g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_MALFORMED,
-               "the XML is damaged: %s", what);
+               /* Translators: %s says what is wrong, e.g. "a tag is not
+                * closed properly". Follows "set.als: ". */
+               _("the XML is damaged: %s"), what);
   return TOKEN_ERROR;
 }
 
@@ -198,7 +204,7 @@ scan_text (TsXmlScanner  *self,
     {
       if (memchr (p, '\0', stop - p) != NULL)
         {
-          malformed (error, "it contains binary data where text belongs");
+          malformed (error, _("it contains binary data where text belongs"));
           return FALSE;
         }
       return TRUE;
@@ -214,10 +220,11 @@ scan_text (TsXmlScanner  *self,
         continue;
 
       if (self->root_closed)
-        malformed (error, "there is text after the end of the document");
+        malformed (error, _("there is text after the end of the document"));
       else
         g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                     "the content is not XML");
+                     /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                     _("the content is not XML"));
       return FALSE;
     }
 
@@ -241,21 +248,21 @@ scan_end_tag (TsXmlScanner  *self,
     c++;
   name_len = c - name;
   if (name_len > SCANNER_MAX_NAME)
-    return malformed (error, "a tag name is far too long");
+    return malformed (error, _("a tag name is far too long"));
   while (c < end && is_blank (*c))
     c++;
   if (c == end)
     return TOKEN_NEED_MORE;
   if (*c != '>')
-    return malformed (error, "an end tag is not closed properly");
+    return malformed (error, _("an end tag is not closed properly"));
 
   if (self->stack->len == 0)
-    return malformed (error, "an element is closed that was never opened");
+    return malformed (error, _("an element is closed that was never opened"));
 
   top = &g_array_index (self->stack, StackEntry, self->stack->len - 1);
   if (name_len != top->name_len
       || memcmp (name, self->names->str + top->name_offset, name_len) != 0)
-    return malformed (error, "an end tag does not match its start tag");
+    return malformed (error, _("an end tag does not match its start tag"));
 
   tag = top->tag;
   g_string_truncate (self->names, top->name_offset);
@@ -290,13 +297,13 @@ scan_start_tag (TsXmlScanner  *self,
   if (name_len > SCANNER_MAX_NAME)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                   "a tag name is far too long");
+                   _("a tag name is far too long"));
       return TOKEN_ERROR;
     }
   if (c == end)
     return TOKEN_NEED_MORE;
   if (name_len == 0)
-    return malformed (error, "a “<” does not start a tag");
+    return malformed (error, _("a “<” does not start a tag"));
 
   self->n_attrs = 0;
 
@@ -318,33 +325,33 @@ scan_start_tag (TsXmlScanner  *self,
           if (c + 1 == end)
             return TOKEN_NEED_MORE;
           if (c[1] != '>')
-            return malformed (error, "a tag is not closed properly");
+            return malformed (error, _("a tag is not closed properly"));
           self_closing = TRUE;
           c++;
           break;
         }
       if (c == blank_start)
-        return malformed (error, "attributes run into each other");
+        return malformed (error, _("attributes run into each other"));
 
       attr.name = c;
       while (c < end && !name_stop[(guchar) *c])
         c++;
       attr.name_len = c - attr.name;
       if (attr.name_len > SCANNER_MAX_NAME)
-        return malformed (error, "an attribute name is far too long");
+        return malformed (error, _("an attribute name is far too long"));
       while (c < end && is_blank (*c))
         c++;
       if (c == end)
         return TOKEN_NEED_MORE;
       if (attr.name_len == 0 || *c != '=')
-        return malformed (error, "an attribute has no value");
+        return malformed (error, _("an attribute has no value"));
       c++;
       while (c < end && is_blank (*c))
         c++;
       if (c == end)
         return TOKEN_NEED_MORE;
       if (*c != '"' && *c != '\'')
-        return malformed (error, "an attribute value is not quoted");
+        return malformed (error, _("an attribute value is not quoted"));
 
       quote = *c++;
       attr.value = c;
@@ -357,7 +364,7 @@ scan_start_tag (TsXmlScanner  *self,
           if (*c == quote)
             break;
           if (*c == '<' || *c == '\0')
-            return malformed (error, "an attribute value holds a “<” or binary data");
+            return malformed (error, _("an attribute value holds a “<” or binary data"));
           if (*c == '&' || *c == '\t' || *c == '\n' || *c == '\r')
             attr.needs_decoding = TRUE;
           c++;
@@ -368,7 +375,7 @@ scan_start_tag (TsXmlScanner  *self,
       if (self->n_attrs == SCANNER_MAX_ATTRS)
         {
           g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                       "the XML is unreadable: a tag has more than %d attributes",
+                       _("the XML is unreadable: a tag has more than %d attributes"),
                        SCANNER_MAX_ATTRS);
           return TOKEN_ERROR;
         }
@@ -381,11 +388,11 @@ scan_start_tag (TsXmlScanner  *self,
     }
 
   if (self->root_closed)
-    return malformed (error, "there is a second document after the first");
+    return malformed (error, _("there is a second document after the first"));
   if (self->stack->len >= TS_XML_SCANNER_MAX_DEPTH)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                   "the XML is unreadable: elements are nested more than %d deep",
+                   _("the XML is unreadable: elements are nested more than %d deep"),
                    TS_XML_SCANNER_MAX_DEPTH);
       return TOKEN_ERROR;
     }
@@ -493,19 +500,19 @@ scan_markup (TsXmlScanner  *self,
       if (starts_with (p, end, "<![CDATA[", &maybe))
         {
           if (self->stack->len == 0)
-            return malformed (error, "there is character data outside the document");
+            return malformed (error, _("there is character data outside the document"));
           return skip_until (p, p + 9, end, "]]>", used);
         }
       if (starts_with (p, end, "<!DOCTYPE", &maybe))
         {
           g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_DOCTYPE,
-                       "it contains a document type declaration, which Live "
-                       "never writes and which is not read for safety");
+                       _("it contains a document type declaration, which Live "
+                         "never writes and which is not read for safety"));
           return TOKEN_ERROR;
         }
       if (maybe)
         return TOKEN_NEED_MORE;
-      return malformed (error, "a “<!” does not start a comment");
+      return malformed (error, _("a “<!” does not start a comment"));
 
     default:
       return scan_start_tag (self, p, end, used, error);
@@ -581,14 +588,15 @@ need_more:
       && self->prolog_bytes + (self->len - self->pos) > TS_XML_SCANNER_MAX_PROLOG)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                   "there is no XML element in the first %d KiB",
+                   /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                   _("there is no XML element in the first %d KiB"),
                    TS_XML_SCANNER_MAX_PROLOG / 1024);
       return FALSE;
     }
   if (self->len - self->pos > TS_XML_SCANNER_MAX_TOKEN)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                   "the XML is unreadable: a single tag is longer than %d MiB",
+                   _("the XML is unreadable: a single tag is longer than %d MiB"),
                    TS_XML_SCANNER_MAX_TOKEN / (1024 * 1024));
       return FALSE;
     }
@@ -613,18 +621,19 @@ ts_xml_scanner_finish (TsXmlScanner  *self,
 {
   if (self->pos < self->len)
     {
-      malformed (error, "the file ends in the middle of a tag");
+      malformed (error, _("the file ends in the middle of a tag"));
       return FALSE;
     }
   if (!self->saw_root)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                   "it contains no XML element");
+                   /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                   _("it contains no XML element"));
       return FALSE;
     }
   if (self->stack->len > 0)
     {
-      malformed (error, "the file ends before the document is complete");
+      malformed (error, _("the file ends before the document is complete"));
       return FALSE;
     }
 

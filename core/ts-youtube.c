@@ -10,7 +10,11 @@
 
 #define G_LOG_DOMAIN "ts-youtube"
 
+#include "config.h"
+
 #include <math.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "ts-time-format.h"
 #include "ts-youtube.h"
@@ -64,7 +68,9 @@ ts_youtube_check (const TsTracklist *tracklist)
 
   if (n < TS_YOUTUBE_MIN_CHAPTERS)
     add_problem (problems, TS_YOUTUBE_RULE_MIN_CHAPTERS, 0,
-                 g_strdup_printf ("YouTube needs at least %d chapters; this list has %u",
+                 /* Translators: the second number is how many chapters
+                  * the list has. */
+                 g_strdup_printf (_("YouTube needs at least %d chapters; this list has %u"),
                                   TS_YOUTUBE_MIN_CHAPTERS, n));
 
   for (guint i = 0; i < n; i++)
@@ -76,7 +82,8 @@ ts_youtube_check (const TsTracklist *tracklist)
 
       if (i == 0 && start != 0)
         add_problem (problems, TS_YOUTUBE_RULE_FIRST_AT_ZERO, 1,
-                     g_strdup_printf ("line 1 “%s”: YouTube needs the first chapter at 0:00",
+                     /* Translators: %s is the line, e.g. "0:12 Intro". */
+                     g_strdup_printf (_("line 1 “%s”: YouTube needs the first chapter at 0:00"),
                                       line));
 
       if (i > 0)
@@ -86,7 +93,10 @@ ts_youtube_check (const TsTracklist *tracklist)
 
           if (start <= whole_seconds (previous->seconds))
             add_problem (problems, TS_YOUTUBE_RULE_ASCENDING, i + 1,
-                         g_strdup_printf ("line %u “%s”: starts no later than the chapter before it (%s); chapters must be in ascending order",
+                         /* Translators: the first %s is the line, e.g.
+                          * "3:10 Track"; the second the time of the line
+                          * before it. */
+                         g_strdup_printf (_("line %u “%s”: starts no later than the chapter before it (%s); chapters must be in ascending order"),
                                           i + 1, line, previous_time));
         }
 
@@ -100,12 +110,16 @@ ts_youtube_check (const TsTracklist *tracklist)
        * same thing twice. */
       if (end > start && end - start < TS_YOUTUBE_MIN_CHAPTER_SECONDS)
         add_problem (problems, TS_YOUTUBE_RULE_MIN_LENGTH, i + 1,
-                     g_strdup_printf ("line %u “%s”: lasts %" G_GINT64_FORMAT " s; YouTube needs at least %d s per chapter",
-                                      i + 1, line, end - start,
+                     /* Translators: %s is the line, e.g. "3:10 Track";
+                      * "s" stands for seconds. */
+                     g_strdup_printf (_("line %u “%s”: lasts %d s; YouTube needs at least %d s per chapter"),
+                                      i + 1, line, (int) (end - start),
                                       TS_YOUTUBE_MIN_CHAPTER_SECONDS));
       else if (end >= 0 && end == start && i + 1 == n)
         add_problem (problems, TS_YOUTUBE_RULE_MIN_LENGTH, i + 1,
-                     g_strdup_printf ("line %u “%s”: starts where the project ends; YouTube needs at least %d s per chapter",
+                     /* Translators: %s is the line, e.g. "3:10 Track";
+                      * "s" stands for seconds. */
+                     g_strdup_printf (_("line %u “%s”: starts where the project ends; YouTube needs at least %d s per chapter"),
                                       i + 1, line, TS_YOUTUBE_MIN_CHAPTER_SECONDS));
     }
 
@@ -148,7 +162,9 @@ ts_youtube_fix (const TsTracklist *tracklist)
               beat = isnan (beat) ? NAN : 0.0;
             }
           else
-            ts_tracklist_add (fixed, 0.0, isnan (beat) ? NAN : 0.0, "Intro");
+            /* Translators: the title of the chapter put in front of
+             * the first one, so that the list starts at 0:00. */
+            ts_tracklist_add (fixed, 0.0, isnan (beat) ? NAN : 0.0, _("Intro"));
         }
       ts_tracklist_add (fixed, seconds, beat, track->title);
     }

@@ -5,6 +5,8 @@
  * The command line is a contract scripts rely on; these tests pin it.
  */
 
+#include "config.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -102,11 +104,13 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Runs timestamps-cli with @argv (NULL-terminated, without the program). */
+/* Runs timestamps-cli with @argv (NULL-terminated, without the program)
+ * from @launcher, which sets its environment. */
 static int
-run_cli (const char * const  *args,
-         char               **out,
-         char               **err)
+run_cli_from (GSubprocessLauncher  *launcher,
+              const char * const   *args,
+              char                **out,
+              char                **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
@@ -117,14 +121,29 @@ run_cli (const char * const  *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+static GSubprocessLauncher *
+cli_launcher_new (void)
+{
+  return g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+}
+
+/* Runs timestamps-cli with @argv in the test's own environment. */
+static int
+run_cli (const char * const  *args,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new ();
+
+  return run_cli_from (launcher, args, out, err);
 }
 
 static void
@@ -482,6 +501,53 @@ test_version_and_help (Fixture       *fixture,
   g_assert_nonnull (strstr (help, "--template"));
 }
 
+/* Errors follow the user's language; standard output is data and does
+ * not. The catalogue is the one the build compiles (TIMESTAMPS_LOCALEDIR,
+ * set by tests/meson.build). */
+static void
+test_errors_in_german (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *locale_dir = g_getenv ("TIMESTAMPS_LOCALEDIR");
+  g_autofree char *catalogue = NULL;
+  g_autofree char *expected_err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *english_out = NULL;
+  g_autofree char *english_err = NULL;
+  g_autoptr(GSubprocessLauncher) german = NULL;
+  g_autoptr(GSubprocessLauncher) english = NULL;
+  const char *files[] = { fixture->junk, fixture->steady, NULL };
+  const char *bad_mode[] = { "--mode", "fast", fixture->steady, NULL };
+
+  g_assert_nonnull (locale_dir);
+  catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR));
+
+  german = cli_launcher_new ();
+  g_subprocess_launcher_setenv (german, "LANGUAGE", "de", TRUE);
+  g_subprocess_launcher_setenv (german, "LANG", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (german, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (german, "TIMESTAMPS_LOCALEDIR", locale_dir, TRUE);
+  english = cli_launcher_new ();
+  g_subprocess_launcher_unsetenv (english, "LANGUAGE");
+  g_subprocess_launcher_setenv (english, "LC_ALL", "C", TRUE);
+
+  g_assert_cmpint (run_cli_from (german, files, &out, &err), ==, 2);
+  expected_err = g_strconcat (fixture->junk, ": Das ist kein Ableton-Live-Set (der Inhalt ist kein XML)\n", NULL);
+  g_assert_cmpstr (err, ==, expected_err);
+
+  g_assert_cmpint (run_cli_from (english, files, &english_out, &english_err), ==, 2);
+  g_assert_cmpstr (out, ==, english_out);
+  g_assert_nonnull (strstr (out, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_from (german, bad_mode, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "timestamps-cli: --mode muss daw oder exact sein, nicht „fast“\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +568,7 @@ main (int   argc,
   ADD ("/cli/cue-sheet-input", test_cue_sheet_input);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
+  ADD ("/cli/errors-in-german", test_errors_in_german);
 #undef ADD
 
   return g_test_run ();
