@@ -1,0 +1,157 @@
+/* test-tempo-graph.c - what the tempo graph says under the pointer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-tempo-graph"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ts-gui-test-utils.h"
+#include "ts-tempo-graph.h"
+
+/* 120 BPM for 8 beats (4 s), then a ramp down to 60 BPM at beat 16. */
+static TsTempoMap *
+ramp_map (void)
+{
+  const TsTempoPoint points[] = { { 0.0, 120.0 }, { 8.0, 120.0 }, { 16.0, 60.0 } };
+
+  return ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, points, G_N_ELEMENTS (points));
+}
+
+static char *
+expected_description (TsTempoMap  *map,
+                      TsTempoMode  mode,
+                      double       seconds)
+{
+  TsTimeFormat format = { TS_HOURS_AUTO, TRUE, TS_ROUND_DOWN };
+  g_autofree char *time = ts_format_time (seconds, &format);
+  double beat = ts_tempo_map_beat_at_seconds (map, mode, seconds);
+
+  return g_strdup_printf ("%s · %.2f BPM", time, ts_tempo_map_bpm_at_beat (map, mode, beat));
+}
+
+/* The readout is the time and the tempo the core gives for that time, in
+ * the graph's mode. */
+static void
+test_describe_at (void)
+{
+  g_autoptr(TsTempoMap) map = ramp_map ();
+  GtkWidget *graph = g_object_ref_sink (ts_tempo_graph_new ());
+  g_autofree char *nothing = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 1.0);
+  const double times[] = { 0.0, 2.0, 5.3, 7.77, 30.0 };
+
+  g_assert_null (nothing);
+
+  for (int mode = TS_TEMPO_MODE_DAW; mode <= TS_TEMPO_MODE_EXACT; mode++)
+    {
+      ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), map, mode, NAN);
+      for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+        {
+          g_autofree char *got = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), times[i]);
+          g_autofree char *expected = expected_description (map, mode, times[i]);
+
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+
+  /* Before the ramp both modes read 120; inside it they part. */
+  {
+    g_autofree char *steady = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 2.0);
+    g_autofree char *daw = NULL;
+    g_autofree char *exact = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 5.3);
+
+    g_assert_cmpstr (steady, ==, "0:02.000 · 120.00 BPM");
+    ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), map, TS_TEMPO_MODE_DAW, NAN);
+    daw = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 5.3);
+    g_assert_cmpstr (daw, !=, exact);
+  }
+
+  g_object_unref (graph);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 200 && gtk_widget_get_height (data) > 100;
+}
+
+/* Hovering draws the readout: the graph under a pointer differs from the
+ * graph without one, and looks the same again once the pointer leaves. */
+static void
+test_hover_draws (void)
+{
+  g_autoptr(TsTempoMap) map = ramp_map ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-graph-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "hover.png", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *left_path = g_build_filename (dir, "left.png", NULL);
+  g_autofree char *hover = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *left = NULL;
+  gsize hover_len, plain_len, left_len;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *graph = ts_tempo_graph_new ();
+  GtkEventController *motion = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+
+  ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), map, TS_TEMPO_MODE_DAW, NAN);
+  gtk_window_set_child (GTK_WINDOW (window), graph);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 240);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ts_gui_wait_for (has_size, graph, 5000));
+
+  controllers = gtk_widget_observe_controllers (graph);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+
+  /* The paintable shows the widget as last drawn: let frames pass. */
+  ts_gui_wait_for (never, NULL, 300);
+  g_assert_true (ts_gui_save_png (graph, plain_path, &error));
+  g_signal_emit_by_name (motion, "motion", gtk_widget_get_width (graph) / 2.0, 60.0);
+  ts_gui_wait_for (never, NULL, 300);
+  g_assert_true (ts_gui_save_png (graph, path, &error));
+  g_signal_emit_by_name (motion, "leave");
+  ts_gui_wait_for (never, NULL, 300);
+  g_assert_true (ts_gui_save_png (graph, left_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (plain_path, &plain, &plain_len, NULL));
+  g_assert_true (g_file_get_contents (path, &hover, &hover_len, NULL));
+  g_assert_true (g_file_get_contents (left_path, &left, &left_len, NULL));
+  g_assert_false (hover_len == plain_len && memcmp (hover, plain, plain_len) == 0);
+  g_assert_cmpmem (left, left_len, plain, plain_len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (plain_path);
+  g_unlink (path);
+  g_unlink (left_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ts_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tempo-graph/describe-at", test_describe_at);
+  g_test_add_func ("/tempo-graph/hover-draws", test_hover_draws);
+
+  return g_test_run ();
+}
