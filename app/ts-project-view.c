@@ -280,13 +280,45 @@ add_toast (TsProjectView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* The warnings and the YouTube findings are rows of the same kind: an
+ * icon, a title and maybe a subtitle, replaced wholesale on each update. */
 static void
-clear_warnings (TsProjectView *self)
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
 {
-  for (guint i = 0; i < self->warnings->len; i++)
-    adw_preferences_group_remove (self->warnings_group, g_ptr_array_index (self->warnings, i));
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
 
-  g_ptr_array_set_size (self->warnings, 0);
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* Titles and subtitles carry names from the project (arrangements, YouTube
+ * lines) and a row reads both as markup. use-markup cannot help: in
+ * libadwaita 1.2 it does not reach the subtitle. Escaping renders the same
+ * text on every version. */
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         const char          *icon_name,
+         const char          *style,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+
+  gtk_widget_add_css_class (icon, style);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  if (subtitle != NULL)
+    {
+      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+    }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
 }
 
 static void
@@ -294,15 +326,7 @@ add_warning (TsProjectView *self,
              const char    *title,
              const char    *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_widget_add_css_class (icon, "warning");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_preferences_group_add (self->warnings_group, row);
-  g_ptr_array_add (self->warnings, row);
+  add_row (self->warnings_group, self->warnings, "dialog-warning-symbolic", "warning", title, subtitle);
 }
 
 static void
@@ -311,7 +335,7 @@ update_warnings (TsProjectView *self)
   guint n_tracks = ts_tracklist_get_n_tracks (self->tracklist);
   guint n_unnamed = 0;
 
-  clear_warnings (self);
+  clear_rows (self->warnings_group, self->warnings);
 
   for (guint i = 0; i < n_tracks; i++)
     {
@@ -416,35 +440,6 @@ update_arrangements (TsProjectView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->arrangement_row), self->n_arrangements > 1);
 }
 
-static void
-clear_youtube (TsProjectView *self)
-{
-  for (guint i = 0; i < self->youtube_rows->len; i++)
-    adw_preferences_group_remove (self->youtube_group, g_ptr_array_index (self->youtube_rows, i));
-
-  g_ptr_array_set_size (self->youtube_rows, 0);
-}
-
-static void
-add_youtube_row (TsProjectView *self,
-                 const char    *icon_name,
-                 const char    *style,
-                 const char    *title,
-                 const char    *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (icon, style);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_preferences_group_add (self->youtube_group, row);
-  g_ptr_array_add (self->youtube_rows, row);
-}
-
 /* YouTube turns a description into chapters only when every rule holds;
  * the check runs on the list as the user will copy it. */
 static void
@@ -454,7 +449,7 @@ update_youtube (TsProjectView *self)
   g_autoptr(GArray) problems = NULL;
   gboolean fixable = FALSE;
 
-  clear_youtube (self);
+  clear_rows (self->youtube_group, self->youtube_rows);
 
   if (tracklist == NULL)
     {
@@ -465,15 +460,16 @@ update_youtube (TsProjectView *self)
   problems = ts_youtube_check (tracklist);
 
   if (problems->len == 0)
-    add_youtube_row (self, "emblem-ok-symbolic", "success",
-                     _("Ready for YouTube chapters"),
-                     _("Export them with Export → YouTube Chapters."));
+    add_row (self->youtube_group, self->youtube_rows, "emblem-ok-symbolic", "success",
+             _("Ready for YouTube chapters"),
+             _("Export them with Export → YouTube Chapters."));
 
   for (guint i = 0; i < problems->len; i++)
     {
       const TsYoutubeProblem *problem = &g_array_index (problems, TsYoutubeProblem, i);
 
-      add_youtube_row (self, "dialog-warning-symbolic", "warning", problem->message, NULL);
+      add_row (self->youtube_group, self->youtube_rows, "dialog-warning-symbolic", "warning",
+               problem->message, NULL);
 
       switch (problem->rule)
         {

@@ -380,7 +380,7 @@ write_fl_project (const char *dir)
 
   ts_flp_writer_version (writer, "20.8.4.2576");
   ts_flp_writer_tempo (writer, 126000);
-  ts_flp_writer_arrangement (writer, 0, "Warm-up");
+  ts_flp_writer_arrangement (writer, 0, "Warm-up & <Chill>");
   ts_flp_writer_marker (writer, 0, 0, "Opener - One");
   ts_flp_writer_marker (writer, 0, 96 * 64, "Warm - Two");
   ts_flp_writer_marker (writer, 0, 96 * 160, "Warm - Three");
