@@ -73,12 +73,6 @@ test_describe_at (void)
 }
 
 static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static gboolean
 has_size (gpointer data)
 {
   return gtk_widget_get_width (data) > 200 && gtk_widget_get_height (data) > 100;
@@ -108,7 +102,7 @@ test_hover_draws (void)
   gtk_window_set_child (GTK_WINDOW (window), graph);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 240);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ts_gui_wait_for (has_size, graph, 5000));
+  g_assert_true (ts_gui_wait_for (has_size, graph, TS_GUI_HANG_GUARD_MS));
 
   controllers = gtk_widget_observe_controllers (graph);
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
@@ -120,14 +114,14 @@ test_hover_draws (void)
     }
   g_assert_nonnull (motion);
 
-  /* The paintable shows the widget as last drawn: let frames pass. */
-  ts_gui_wait_for (never, NULL, 300);
+  /* The paintable shows the widget as last drawn: wait for a frame. */
+  ts_gui_wait_frame (graph);
   g_assert_true (ts_gui_save_png (graph, plain_path, &error));
   g_signal_emit_by_name (motion, "motion", gtk_widget_get_width (graph) / 2.0, 60.0);
-  ts_gui_wait_for (never, NULL, 300);
+  ts_gui_wait_frame (graph);
   g_assert_true (ts_gui_save_png (graph, path, &error));
   g_signal_emit_by_name (motion, "leave");
-  ts_gui_wait_for (never, NULL, 300);
+  ts_gui_wait_frame (graph);
   g_assert_true (ts_gui_save_png (graph, left_path, &error));
   g_assert_no_error (error);
 

@@ -144,7 +144,7 @@ test_drop_shows_core_rows (Fixture       *fixture,
   g_assert_nonnull (column_view);
   selection = gtk_column_view_get_model (column_view);
   g_assert_true (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)) == ts_project_view_get_rows (view));
-  g_assert_true (ts_gui_wait_for (widget_drawn, column_view, 5000));
+  g_assert_true (ts_gui_wait_for (widget_drawn, column_view, TS_GUI_HANG_GUARD_MS));
 
   first = ts_tracklist_get_track (expected, 1);
   first_time = ts_format_time (first->seconds, &format);
@@ -302,7 +302,7 @@ test_live_reload_moves_row_and_keeps_edits (Fixture       *fixture,
   moved.title = "Artist C - Third";
   moved.seconds = ts_track_row_get_seconds (third);
   write_set (fixture->path, 150.0);
-  g_assert_true (ts_gui_wait_for (row_moved, &moved, 10000));
+  g_assert_true (ts_gui_wait_for (row_moved, &moved, TS_GUI_HANG_GUARD_MS));
   ts_gui_wait_loaded (view);
 
   expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
@@ -454,7 +454,7 @@ test_youtube_check_and_fix (Fixture       *fixture,
 
   args[0] = view;
   args[1] = problem->message;
-  g_assert_true (ts_gui_wait_for (label_shown, args, 5000));
+  g_assert_true (ts_gui_wait_for (label_shown, args, TS_GUI_HANG_GUARD_MS));
 
   options.template_ = ts_project_view_get_template (view);
   fixed = ts_youtube_fix (shown);

@@ -66,7 +66,36 @@ view_is_idle (gpointer data)
 void
 ts_gui_wait_loaded (TsProjectView *view)
 {
-  g_assert_true (ts_gui_wait_for (view_is_idle, view, 20000));
+  g_assert_true (ts_gui_wait_for (view_is_idle, view, TS_GUI_HANG_GUARD_MS));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Redraws @widget and waits until the frame that drew it is painted, so
+ * what the test did before is on screen whatever the machine's speed. */
+void
+ts_gui_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ts_gui_wait_for (is_true, &painted, TS_GUI_HANG_GUARD_MS));
+  g_signal_handler_disconnect (clock, handler);
 }
 
 /* What a drag from the file manager does in the end. */
@@ -121,7 +150,7 @@ ts_gui_read_clipboard (GtkWidget *widget)
   ClipboardRead read = { 0 };
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &read);
-  g_assert_true (ts_gui_wait_for (read_done, &read, 5000));
+  g_assert_true (ts_gui_wait_for (read_done, &read, TS_GUI_HANG_GUARD_MS));
   g_assert_no_error (read.error);
 
   return read.text;

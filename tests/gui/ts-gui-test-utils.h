@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* How long a test waits for what should happen at once before it fails:
+ * a guard against a hang, far above what a slow, busy machine needs, and
+ * never a limit on how fast the app is. */
+#define TS_GUI_HANG_GUARD_MS 30000
+
 typedef gboolean (*TsGuiCondition) (gpointer data);
 
 void        ts_gui_test_init            (int            *argc,
@@ -19,6 +24,7 @@ gboolean    ts_gui_wait_for             (TsGuiCondition  condition,
                                          gpointer        data,
                                          guint           timeout_ms);
 void        ts_gui_wait_loaded          (TsProjectView  *view);
+void        ts_gui_wait_frame           (GtkWidget      *widget);
 void        ts_gui_drop_files           (TsWindow       *window,
                                          GFile         **files,
                                          guint           n_files);
