@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "ts-stage-probe.h"
 #include "ts-tracklist.h"
 
 static void
@@ -110,6 +111,8 @@ ts_tracklist_new_for_project (const TsProject *project,
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (project), NULL);
+
+  ts_stage_reached (TS_STAGE_TRACKLIST);
 
   tempo_map = ts_project_build_tempo_map (project, arrangement);
   markers = ts_project_collect_markers (project, arrangement);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-project.h"
+#include "ts-stage-probe.h"
 
 TsProject *
 ts_project_load_file_named (GFile         *file,
@@ -26,6 +27,8 @@ ts_project_load_file_named (GFile         *file,
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  ts_stage_reached (TS_STAGE_READ);
 
   if (display_name == NULL)
     display_name = basename = g_file_get_basename (file);

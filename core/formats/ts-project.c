@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ts-project.h"
+#include "ts-stage-probe.h"
 
 G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
 
@@ -470,6 +471,8 @@ ts_project_build_tempo_map (const TsProject *self,
                             guint            arrangement)
 {
   g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
+
+  ts_stage_reached (TS_STAGE_TEMPO_MAP);
 
   switch (self->format)
     {
