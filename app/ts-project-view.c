@@ -702,6 +702,21 @@ compute_cb (GObject      *object,
   g_clear_pointer (&result, result_free);
 }
 
+/* Until a first result, the page says what it is waiting for. */
+static void
+show_reading (TsProjectView *self)
+{
+  if (self->tracklist == NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Reading “%s”…"), self->title);
+
+      gtk_label_set_label (self->loading_label, label);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  set_loading (self, TRUE);
+}
+
 static void
 start_job (TsProjectView *self,
            gboolean       read_file)
@@ -724,15 +739,7 @@ start_job (TsProjectView *self,
   if (!read_file && self->project != NULL)
     job->project = g_atomic_rc_box_acquire (self->project);
 
-  if (self->tracklist == NULL)
-    {
-      g_autofree char *label = g_strdup_printf (_("Reading “%s”…"), self->title);
-
-      gtk_label_set_label (self->loading_label, label);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-
-  set_loading (self, TRUE);
+  show_reading (self);
 
   task = g_task_new (self, self->cancellable, compute_cb, GUINT_TO_POINTER (self->generation));
   g_task_set_source_tag (task, start_job);
@@ -1030,7 +1037,9 @@ ts_project_view_constructed (GObject *object)
   else
     g_debug ("No live reload for %s: %s", self->title, error->message);
 
-  start_job (self, TRUE);
+  /* The window starts the read with ts_project_view_reload() once it has
+   * drawn, so that not even opening a file delays its first frame. */
+  show_reading (self);
 }
 
 static void
@@ -1277,6 +1286,13 @@ ts_project_view_init (TsProjectView *self)
   adw_preferences_group_set_header_suffix (self->youtube_group, self->youtube_fix_button);
 }
 
+/**
+ * ts_project_view_new:
+ * @file: the project to show
+ *
+ * The view shows that it is reading @file until ts_project_view_reload()
+ * starts the read.
+ */
 TsProjectView *
 ts_project_view_new (GFile *file)
 {

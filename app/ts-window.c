@@ -24,6 +24,10 @@ struct _TsWindow
   GtkDropTarget        *drop_target;
   GSettings            *settings;
   TsProjectView        *bound_view;
+
+  /* Views opened before the first frame, which read their file after it. */
+  GPtrArray            *unread_views;
+  gulong                first_paint_handler;
 };
 
 G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -192,6 +196,11 @@ open_file (TsWindow *self,
   g_object_bind_property (view, "loading", page, "loading", G_BINDING_SYNC_CREATE);
   adw_tab_page_set_tooltip (page, g_file_peek_path (normalized));
   adw_tab_view_set_selected_page (self->tab_view, page);
+
+  if (self->unread_views != NULL)
+    g_ptr_array_add (self->unread_views, g_object_ref (view));
+  else
+    ts_project_view_reload (view);
 }
 
 /**
@@ -386,6 +395,39 @@ close_tab_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, page);
 }
 
+/* The window is on screen: what it opened meanwhile is read now, each in
+ * its worker thread, so reading never competes with the first frame. */
+static void
+on_first_paint (TsWindow      *self,
+                GdkFrameClock *frame_clock)
+{
+  g_autoptr(GPtrArray) views = g_steal_pointer (&self->unread_views);
+
+  g_clear_signal_handler (&self->first_paint_handler, frame_clock);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      TsProjectView *view = g_ptr_array_index (views, i);
+
+      /* A tab closed before the first frame needs no reading. */
+      if (gtk_widget_get_parent (GTK_WIDGET (view)) != NULL)
+        ts_project_view_reload (view);
+    }
+}
+
+static void
+ts_window_realize (GtkWidget *widget)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ts_window_parent_class)->realize (widget);
+
+  if (self->unread_views != NULL)
+    self->first_paint_handler =
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_paint), self, G_CONNECT_SWAPPED);
+}
+
 static void
 ts_window_dispose (GObject *object)
 {
@@ -406,6 +448,7 @@ ts_window_finalize (GObject *object)
   TsWindow *self = (TsWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->unread_views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
 }
@@ -418,6 +461,8 @@ ts_window_class_init (TsWindowClass *klass)
 
   object_class->dispose = ts_window_dispose;
   object_class->finalize = ts_window_finalize;
+
+  widget_class->realize = ts_window_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/me/timestamps/Timestamps/ui/ts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
@@ -451,6 +496,8 @@ ts_window_init (TsWindow *self)
   g_autoptr(GMenuModel) export_menu = build_export_menu ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->unread_views = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_menu_button_set_menu_model (self->export_button, export_menu);
 
