@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ts-enums.h"
-#include "ts-project-view.h"
+#include "ts-project-view-private.h"
 #include "ts-template.h"
 #include "ts-tempo-graph.h"
 #include "ts-track-row.h"
@@ -19,12 +19,6 @@
 
 /* Editors save in bursts (truncate, write, rename); read once it settles. */
 #define RELOAD_DELAY_MS 300
-
-/* GTK 4.8's list views build widgets for up to 200 rows as soon as rows
- * arrive, about half a millisecond each: feed them in small steps so the
- * window keeps drawing, then the rest, which get no widgets, at once. */
-#define ROWS_PER_STEP   24
-#define ROWS_STEPPED    240
 
 /* Shared between the page and the threads that compute from it. */
 typedef struct
@@ -556,7 +550,10 @@ populate_step (gpointer data)
   TsProjectView *self = data;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n_left = self->pending_rows->len - self->pending_pos;
-  guint n = n_shown < ROWS_STEPPED ? MIN (ROWS_PER_STEP, n_left) : n_left;
+  guint n = n_left;
+
+  if (n_shown < TS_PROJECT_VIEW_ROWS_STEPPED)
+    n = MIN (TS_PROJECT_VIEW_ROWS_PER_STEP, n_left);
 
   for (guint i = self->pending_pos; i < self->pending_pos + n; i++)
     {

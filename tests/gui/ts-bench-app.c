@@ -1,0 +1,151 @@
+/* ts-bench-app.c - how fast the app starts and opens a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: ts-bench-app PROJECT
+ *
+ * Not a test: build-aux/bench.py runs it several times under a display
+ * and reports the spread. It prints one JSON line:
+ *   cold_start_ms  process start (exec and dynamic linking included) to
+ *                  the first painted frame of an empty window
+ *   open_ms        PROJECT dropped to the first frame painted with all
+ *                  its rows in the list
+ *   max_stall_ms   the longest gap between two main-loop iterations from
+ *                  the drop until half a second after that frame
+ */
+#define G_LOG_DOMAIN "ts-bench-app"
+
+#include "config.h"
+
+#include <math.h>
+#include <unistd.h>
+
+#include "ts-gui-test-utils.h"
+
+/* How long ago this process was started, from the kernel's own record. */
+static double
+process_age_ms (void)
+{
+  g_autofree char *stat = NULL;
+  g_autofree char *uptime = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      !g_file_get_contents ("/proc/uptime", &uptime, NULL, NULL))
+    return NAN;
+
+  /* The command name may hold spaces; fields count from after its ')'. */
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL)
+    return NAN;
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) <= 19)
+    return NAN;
+
+  return (g_ascii_strtod (uptime, NULL) -
+          g_ascii_strtod (fields[19], NULL) / sysconf (_SC_CLK_TCK)) * 1000.0;
+}
+
+typedef struct
+{
+  TsProjectView *view;       /* the view whose rows are awaited, or NULL */
+  gint64         painted_at; /* the first paint that qualified, or 0 */
+  gint64         last_tick;
+  gint64         max_gap;
+} Bench;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (bench->painted_at == 0 &&
+      (bench->view == NULL || !ts_project_view_get_loading (bench->view)))
+    bench->painted_at = g_get_monotonic_time ();
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((Bench *)data)->painted_at != 0;
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  Bench *bench = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->last_tick != 0)
+    bench->max_gap = MAX (bench->max_gap, now - bench->last_tick);
+  bench->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  Bench bench = { 0 };
+  TsWindow *window;
+  GdkFrameClock *clock;
+  double cold_start_ms;
+  gint64 dropped_at;
+  guint tick;
+
+  ts_gui_test_init (&argc, &argv);
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s PROJECT\n", argv[0]);
+      return 2;
+    }
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  window = ts_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &bench);
+  if (!ts_gui_wait_for (painted, &bench, 30000))
+    {
+      g_printerr ("the window was never drawn\n");
+      return 1;
+    }
+  cold_start_ms = process_age_ms ();
+
+  bench.painted_at = 0;
+  tick = g_timeout_add (1, on_tick, &bench);
+  dropped_at = g_get_monotonic_time ();
+  ts_gui_drop_files (window, &file, 1);
+  bench.view = ts_window_get_current_view (window);
+  if (!ts_gui_wait_for (painted, &bench, 60000))
+    {
+      g_printerr ("%s was not shown within a minute\n", argv[1]);
+      return 1;
+    }
+  if (!ts_project_view_get_has_result (bench.view))
+    {
+      g_printerr ("%s: %s\n", argv[1], ts_project_view_get_error (bench.view)->message);
+      return 1;
+    }
+
+  /* The frames after it, where the graph and list settle, count too. */
+  ts_gui_wait_for (never, NULL, 500);
+  g_source_remove (tick);
+
+  g_print ("{\"cold_start_ms\": %.1f, \"open_ms\": %.1f, \"max_stall_ms\": %.1f}\n",
+           cold_start_ms, (bench.painted_at - dropped_at) / 1000.0, bench.max_gap / 1000.0);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, &bench);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}
