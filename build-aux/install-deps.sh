@@ -17,7 +17,20 @@ PACKAGES="
   ffmpeg cuetools
 "
 
+# Only what is missing: a second run starts building at once, without
+# asking the mirrors for package lists it does not need.
+missing=
+for package in $PACKAGES; do
+  status=$(dpkg-query -W -f '${db:Status-Status}' "$package" 2>/dev/null || true)
+  if [ "$status" != installed ]; then
+    missing="$missing $package"
+  fi
+done
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086 # one word per package
-$SUDO apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
