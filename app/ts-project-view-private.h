@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "ts-findings-list.h"
 #include "ts-project-view.h"
+#include "ts-tempo-graph.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +16,50 @@ G_BEGIN_DECLS
  * the rest, which get no widgets, at once. */
 #define TS_PROJECT_VIEW_ROWS_PER_STEP 24
 #define TS_PROJECT_VIEW_ROWS_STEPPED  240
+
+struct _TsProjectView
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  GtkLabel            *loading_label;
+  AdwStatusPage       *error_page;
+  GtkLabel            *daw_label;
+  GtkLabel            *tempo_label;
+  GtkLabel            *automation_label;
+  GtkLabel            *length_label;
+  AdwActionRow        *tempo_row;
+  AdwActionRow        *length_row;
+  AdwActionRow        *mode_row;
+  AdwComboRow         *arrangement_row;
+  AdwComboRow         *hours_row;
+  GtkSwitch           *ms_switch;
+  AdwEntryRow         *template_row;
+  TsFindingsList      *findings_list;
+  TsTempoGraph        *tempo_graph;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *shown_column;
+  GtkColumnViewColumn *index_column;
+  GtkColumnViewColumn *time_column;
+  GtkColumnViewColumn *title_column;
+
+  TsDocument          *document;
+  GListStore          *rows;
+  GPtrArray           *pending_rows;
+  guint                pending_pos;
+  guint                populate_source;
+
+  guint                loading : 1;
+  guint                updating_arrangements : 1;
+};
+
+/* ts-project-view-columns.c */
+void _ts_project_view_init_columns        (TsProjectView      *self);
+
+/* ts-project-view-actions.c */
+void _ts_project_view_class_actions_init  (TsProjectViewClass *klass);
+void _ts_project_view_add_toast           (TsProjectView      *self,
+                                           AdwToast           *toast);
 
 G_END_DECLS

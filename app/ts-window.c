@@ -100,15 +100,16 @@ static void
 update_view_state (TsWindow *self)
 {
   TsProjectView *view = self->bound_view;
-  gboolean has_result = view != NULL && ts_project_view_get_has_result (view);
+  TsDocument *document = view != NULL ? ts_project_view_get_document (view) : NULL;
+  gboolean has_result = document != NULL && ts_document_get_tracklist (document) != NULL;
 
-  if (view != NULL)
+  if (document != NULL)
     {
-      g_autofree char *folder = describe_folder (ts_project_view_get_file (view));
+      g_autofree char *folder = describe_folder (ts_document_get_file (document));
 
-      adw_window_title_set_title (self->window_title, ts_project_view_get_title (view));
+      adw_window_title_set_title (self->window_title, ts_document_get_title (document));
       adw_window_title_set_subtitle (self->window_title, folder);
-      gtk_window_set_title (GTK_WINDOW (self), ts_project_view_get_title (view));
+      gtk_window_set_title (GTK_WINDOW (self), ts_document_get_title (document));
     }
   else
     {
@@ -135,15 +136,14 @@ on_selected_page_changed (TsWindow *self)
   if (view != self->bound_view)
     {
       if (self->bound_view != NULL)
-        g_signal_handlers_disconnect_by_func (self->bound_view, update_view_state, self);
+        g_signal_handlers_disconnect_by_func (ts_project_view_get_document (self->bound_view),
+                                              update_view_state, self);
 
       g_set_weak_pointer (&self->bound_view, view);
 
       if (view != NULL)
-        {
-          g_signal_connect_object (view, "notify::title", G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (view, "notify::has-result", G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
-        }
+        g_signal_connect_object (ts_project_view_get_document (view), "notify::tracklist",
+                                 G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
     }
 
   update_view_state (self);
@@ -168,7 +168,7 @@ find_page (TsWindow *self,
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
       TsProjectView *view = TS_PROJECT_VIEW (adw_tab_page_get_child (page));
 
-      if (g_file_equal (ts_project_view_get_file (view), file))
+      if (g_file_equal (ts_document_get_file (ts_project_view_get_document (view)), file))
         return page;
     }
 
@@ -176,23 +176,48 @@ find_page (TsWindow *self,
 }
 
 static void
+reload_view (TsProjectView *view)
+{
+  ts_document_reload (ts_project_view_get_document (view));
+}
+
+/* Each project starts with the choices of the preferences. */
+static TsDocument *
+new_document (TsWindow *self,
+              GFile    *file)
+{
+  g_autofree char *template_ = g_settings_get_string (self->settings, "template");
+
+  return g_object_new (TS_TYPE_DOCUMENT,
+                       "file", file,
+                       "mode", g_settings_get_enum (self->settings, "tempo-mode"),
+                       "hours", g_settings_get_enum (self->settings, "hours-style"),
+                       "milliseconds", g_settings_get_boolean (self->settings, "milliseconds"),
+                       "rounding", g_settings_get_enum (self->settings, "rounding"),
+                       "template", template_,
+                       NULL);
+}
+
+static void
 open_file (TsWindow *self,
            GFile    *file)
 {
   g_autoptr(GFile) normalized = ts_file_normalize (file);
+  g_autoptr(TsDocument) document = NULL;
   AdwTabPage *page;
   TsProjectView *view;
 
   if ((page = find_page (self, normalized)))
     {
       adw_tab_view_set_selected_page (self->tab_view, page);
-      ts_project_view_reload (TS_PROJECT_VIEW (adw_tab_page_get_child (page)));
+      reload_view (TS_PROJECT_VIEW (adw_tab_page_get_child (page)));
       return;
     }
 
-  view = ts_project_view_new (normalized);
+  document = new_document (self, normalized);
+  view = ts_project_view_new (document);
   page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
-  g_object_bind_property (view, "title", page, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (document, "title", page, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (view, "loading", page, "loading", G_BINDING_SYNC_CREATE);
   adw_tab_page_set_tooltip (page, g_file_peek_path (normalized));
   adw_tab_view_set_selected_page (self->tab_view, page);
@@ -200,7 +225,7 @@ open_file (TsWindow *self,
   if (self->unread_views != NULL)
     g_ptr_array_add (self->unread_views, g_object_ref (view));
   else
-    ts_project_view_reload (view);
+    reload_view (view);
 }
 
 /**
@@ -380,7 +405,7 @@ reload_action (GtkWidget  *widget,
   TsProjectView *view = ts_window_get_current_view (TS_WINDOW (widget));
 
   if (view != NULL)
-    ts_project_view_reload (view);
+    reload_view (view);
 }
 
 static void
@@ -411,7 +436,7 @@ on_first_paint (TsWindow      *self,
 
       /* A tab closed before the first frame needs no reading. */
       if (gtk_widget_get_parent (GTK_WIDGET (view)) != NULL)
-        ts_project_view_reload (view);
+        reload_view (view);
     }
 }
 
@@ -434,7 +459,8 @@ ts_window_dispose (GObject *object)
   TsWindow *self = (TsWindow *)object;
 
   if (self->bound_view != NULL)
-    g_signal_handlers_disconnect_by_func (self->bound_view, update_view_state, self);
+    g_signal_handlers_disconnect_by_func (ts_project_view_get_document (self->bound_view),
+                                          update_view_state, self);
   g_clear_weak_pointer (&self->bound_view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);

@@ -88,7 +88,7 @@ drop_path (Fixture    *fixture,
   ts_gui_drop_files (fixture->window, &file, 1);
   view = ts_window_get_current_view (fixture->window);
   g_assert_nonnull (view);
-  g_assert_true (g_file_equal (ts_project_view_get_file (view), file));
+  g_assert_true (g_file_equal (ts_document_get_file (ts_project_view_get_document (view)), file));
   ts_gui_wait_loaded (view);
 
   return view;
@@ -132,9 +132,9 @@ test_drop_shows_core_rows (Fixture       *fixture,
   g_autofree char *first_time = NULL;
   TsTimeFormat format = TS_TIME_FORMAT_INIT;
 
-  g_assert_no_error ((GError *)ts_project_view_get_error (view));
-  g_assert_true (ts_project_view_get_has_result (view));
-  g_assert_cmpstr (ts_project_view_get_title (view), ==, "Sunset Mix.als");
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  g_assert_true (ts_document_get_tracklist (ts_project_view_get_document (view)) != NULL);
+  g_assert_cmpstr (ts_document_get_title (ts_project_view_get_document (view)), ==, "Sunset Mix.als");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Sunset Mix.als");
 
   ts_gui_assert_rows_match (view, expected);
@@ -232,9 +232,9 @@ test_junk_shows_error_then_good_file_opens (Fixture       *fixture,
   g_assert_nonnull (error);
 
   view = drop_path (fixture, junk);
-  shown = ts_project_view_get_error (view);
+  shown = ts_document_get_error (ts_project_view_get_document (view));
   g_assert_nonnull (shown);
-  g_assert_false (ts_project_view_get_has_result (view));
+  g_assert_false (ts_document_get_tracklist (ts_project_view_get_document (view)) != NULL);
   g_assert_cmpstr (shown->message, ==, error->message);
   g_assert_true (g_error_matches (shown, error->domain, error->code));
   g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), error->message));
@@ -244,7 +244,7 @@ test_junk_shows_error_then_good_file_opens (Fixture       *fixture,
 
   view = drop_path (fixture, fixture->path);
   g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 2);
-  g_assert_true (ts_project_view_get_has_result (view));
+  g_assert_true (ts_document_get_tracklist (ts_project_view_get_document (view)) != NULL);
   ts_gui_assert_rows_match (view, expected);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
 }
@@ -328,13 +328,13 @@ test_mode_switch (Fixture       *fixture,
     differ |= ts_tracklist_get_track (daw, i)->seconds != ts_tracklist_get_track (exact, i)->seconds;
   g_assert_true (differ);
 
-  g_assert_cmpint (ts_project_view_get_mode (view), ==, TS_TEMPO_MODE_DAW);
+  g_assert_cmpint (ts_document_get_mode (ts_project_view_get_document (view)), ==, TS_TEMPO_MODE_DAW);
   ts_gui_assert_rows_match (view, daw);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "exact"));
   ts_gui_wait_loaded (view);
-  g_assert_cmpint (ts_project_view_get_mode (view), ==, TS_TEMPO_MODE_EXACT);
-  g_assert_cmpint (ts_project_view_get_core_tracklist (view)->mode, ==, TS_TEMPO_MODE_EXACT);
+  g_assert_cmpint (ts_document_get_mode (ts_project_view_get_document (view)), ==, TS_TEMPO_MODE_EXACT);
+  g_assert_cmpint (ts_document_get_tracklist (ts_project_view_get_document (view))->mode, ==, TS_TEMPO_MODE_EXACT);
   ts_gui_assert_rows_match (view, exact);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "daw"));
@@ -355,12 +355,12 @@ test_template_and_time_format (Fixture       *fixture,
   TsTimeFormat format;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.template", "s", template_));
-  g_assert_cmpstr (ts_project_view_get_template (view), ==, template_);
+  g_assert_cmpstr (ts_document_get_template (ts_project_view_get_document (view)), ==, template_);
 
-  ts_project_view_get_time_format (view, &format);
+  ts_document_get_time_format (ts_project_view_get_document (view), &format);
   format.hours = TS_HOURS_ALWAYS;
   format.milliseconds = TRUE;
-  ts_project_view_set_time_format (view, &format);
+  ts_document_set_time_format (ts_project_view_get_document (view), &format);
   ts_gui_assert_rows_match (view, expected);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
@@ -406,16 +406,16 @@ test_arrangement_switch (Fixture       *fixture,
   g_autoptr(TsTracklist) second = ts_gui_core_tracklist (path, 1, TS_TEMPO_MODE_DAW);
   TsProjectView *view = drop_path (fixture, path);
 
-  g_assert_no_error ((GError *)ts_project_view_get_error (view));
-  g_assert_cmpuint (ts_project_view_get_n_arrangements (view), ==, 2);
-  g_assert_cmpuint (ts_project_view_get_arrangement (view), ==, 1);
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  g_assert_cmpuint (ts_document_get_n_arrangements (ts_project_view_get_document (view)), ==, 2);
+  g_assert_cmpuint (ts_document_get_arrangement (ts_project_view_get_document (view)), ==, 1);
   ts_gui_assert_rows_match (view, second);
   g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Peak time"));
 
-  ts_project_view_set_arrangement (view, 0);
+  ts_document_set_arrangement (ts_project_view_get_document (view), 0);
   ts_gui_wait_loaded (view);
-  g_assert_cmpuint (ts_project_view_get_arrangement (view), ==, 0);
-  g_assert_cmpint (ts_project_view_get_core_tracklist (view)->arrangement, ==, 0);
+  g_assert_cmpuint (ts_document_get_arrangement (ts_project_view_get_document (view)), ==, 0);
+  g_assert_cmpint (ts_document_get_tracklist (ts_project_view_get_document (view))->arrangement, ==, 0);
   ts_gui_assert_rows_match (view, first);
 }
 
@@ -445,7 +445,7 @@ test_youtube_check_and_fix (Fixture       *fixture,
 
   /* Without the 0:00 marker, YouTube would not make chapters. */
   ts_track_row_set_shown (intro, FALSE);
-  shown = ts_project_view_build_tracklist (view);
+  shown = ts_document_build_tracklist (ts_project_view_get_document (view));
   problems = ts_youtube_check (shown);
   for (guint i = 0; i < problems->len; i++)
     if (g_array_index (problems, TsYoutubeProblem, i).rule == TS_YOUTUBE_RULE_FIRST_AT_ZERO)
@@ -456,7 +456,7 @@ test_youtube_check_and_fix (Fixture       *fixture,
   args[1] = problem->message;
   g_assert_true (ts_gui_wait_for (label_shown, args, TS_GUI_HANG_GUARD_MS));
 
-  options.template_ = ts_project_view_get_template (view);
+  options.template_ = ts_document_get_template (ts_project_view_get_document (view));
   fixed = ts_youtube_fix (shown);
   expected = ts_export (fixed, TS_EXPORT_YOUTUBE, &options);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.copy-youtube-fix", NULL));

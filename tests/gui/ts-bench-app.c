@@ -131,9 +131,9 @@ main (int   argc,
       g_printerr ("%s was not shown within a minute\n", argv[1]);
       return 1;
     }
-  if (!ts_project_view_get_has_result (bench.view))
+  if (ts_document_get_tracklist (ts_project_view_get_document (bench.view)) == NULL)
     {
-      g_printerr ("%s: %s\n", argv[1], ts_project_view_get_error (bench.view)->message);
+      g_printerr ("%s: %s\n", argv[1], ts_document_get_error (ts_project_view_get_document (bench.view))->message);
       return 1;
     }
 

@@ -243,7 +243,7 @@ ts_gui_assert_rows_match (TsProjectView     *view,
   GListModel *rows = ts_project_view_get_rows (view);
   TsTimeFormat format;
 
-  ts_project_view_get_time_format (view, &format);
+  ts_document_get_time_format (ts_project_view_get_document (view), &format);
   g_assert_cmpuint (ts_tracklist_get_n_tracks (expected), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, ts_tracklist_get_n_tracks (expected));
 

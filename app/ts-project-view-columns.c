@@ -1,0 +1,180 @@
+/* ts-project-view-columns.c - the cells of the marker list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each column binds its cell to a TsTrackRow: the check box and the
+ * title both ways, so that editing a cell edits the row, which tells the
+ * document.
+ */
+#define G_LOG_DOMAIN "ts-project-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-project-view-private.h"
+#include "ts-track-row.h"
+
+static gboolean
+shown_to_opacity (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_boolean (from) ? 1.0 : 0.45);
+  return TRUE;
+}
+
+static void
+remember_bindings (GtkListItem *item,
+                   GBinding    *first,
+                   GBinding    *second)
+{
+  GPtrArray *bindings = g_ptr_array_new ();
+
+  g_ptr_array_add (bindings, first);
+  if (second != NULL)
+    g_ptr_array_add (bindings, second);
+
+  g_object_set_data_full (G_OBJECT (item), "ts-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+unbind_item (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "ts-bindings");
+
+  if (bindings != NULL)
+    for (guint i = 0; i < bindings->len; i++)
+      g_binding_unbind (g_ptr_array_index (bindings, i));
+
+  g_object_set_data (G_OBJECT (item), "ts-bindings", NULL);
+}
+
+static void
+setup_shown (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Include this marker in the tracklist"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Include in the tracklist"),
+                                  -1);
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+bind_shown (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  TsTrackRow *row = gtk_list_item_get_item (item);
+  GtkWidget *check = gtk_list_item_get_child (item);
+
+  remember_bindings (item,
+                     g_object_bind_property (row, "shown", check, "active",
+                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE),
+                     NULL);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_index (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  TsTrackRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = g_strdup_printf ("%u", ts_track_row_get_index (row));
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_add_css_class (label, "dim-label");
+}
+
+static void
+bind_time (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  TsTrackRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  remember_bindings (item,
+                     g_object_bind_property (row, "time", label, "label", G_BINDING_SYNC_CREATE),
+                     g_object_bind_property_full (row, "shown", label, "opacity", G_BINDING_SYNC_CREATE,
+                                                  shown_to_opacity, NULL, NULL, NULL));
+}
+
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  gtk_widget_set_tooltip_text (label, _("Click to edit the title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Marker title"),
+                                  -1);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  TsTrackRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  remember_bindings (item,
+                     g_object_bind_property (row, "title", label, "text",
+                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE),
+                     g_object_bind_property_full (row, "shown", label, "opacity", G_BINDING_SYNC_CREATE,
+                                                  shown_to_opacity, NULL, NULL, NULL));
+}
+
+static void
+set_column_factory (GtkColumnViewColumn *column,
+                    GCallback            setup,
+                    GCallback            bind,
+                    gpointer             user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, user_data);
+  g_signal_connect (factory, "bind", bind, user_data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), NULL);
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
+}
+/* The marker list shows the view's rows, with no selection: a row is
+ * edited in place, never picked. */
+void
+_ts_project_view_init_columns (TsProjectView *self)
+{
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+
+  set_column_factory (self->shown_column, G_CALLBACK (setup_shown), G_CALLBACK (bind_shown), NULL);
+  set_column_factory (self->index_column, G_CALLBACK (setup_label), G_CALLBACK (bind_index), GINT_TO_POINTER (TRUE));
+  set_column_factory (self->time_column, G_CALLBACK (setup_label), G_CALLBACK (bind_time), GINT_TO_POINTER (TRUE));
+  set_column_factory (self->title_column, G_CALLBACK (setup_title), G_CALLBACK (bind_title), NULL);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
