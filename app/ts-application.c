@@ -14,7 +14,10 @@
 
 struct _TsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* One for the whole app, given to each window and dialog. */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
@@ -43,7 +46,7 @@ get_or_create_window (TsApplication *self)
   if (TS_IS_WINDOW (window))
     return TS_WINDOW (window);
 
-  return ts_window_new (GTK_APPLICATION (self));
+  return ts_window_new (GTK_APPLICATION (self), self->settings);
 }
 
 static void
@@ -69,7 +72,9 @@ new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (ts_window_new (GTK_APPLICATION (user_data))));
+  TsApplication *self = TS_APPLICATION (user_data);
+
+  gtk_window_present (GTK_WINDOW (ts_window_new (GTK_APPLICATION (self), self->settings)));
 }
 
 static void
@@ -77,9 +82,10 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  TsApplication *self = TS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (ts_preferences_window_new (parent)));
+  gtk_window_present (GTK_WINDOW (ts_preferences_window_new (parent, self->settings)));
 }
 
 static void
@@ -129,6 +135,9 @@ ts_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
 
+  /* Only the primary instance starts up, and only it needs settings. */
+  TS_APPLICATION (app)->settings = g_settings_new (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
@@ -136,9 +145,22 @@ ts_application_startup (GApplication *app)
 }
 
 static void
+ts_application_finalize (GObject *object)
+{
+  TsApplication *self = (TsApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
+}
+
+static void
 ts_application_class_init (TsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ts_application_finalize;
 
   app_class->activate = ts_application_activate;
   app_class->open = ts_application_open;

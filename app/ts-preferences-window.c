@@ -23,6 +23,14 @@ struct _TsPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (TsPreferencesWindow, ts_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The combo rows list the enum values in the schema's order, so the
  * position in the list is the index of the nick in the key's range. */
 static GVariant *
@@ -104,6 +112,45 @@ on_template_applied (TsPreferencesWindow *self)
 }
 
 static void
+ts_preferences_window_constructed (GObject *object)
+{
+  TsPreferencesWindow *self = (TsPreferencesWindow *)object;
+  g_autofree char *template_ = NULL;
+
+  G_OBJECT_CLASS (ts_preferences_window_parent_class)->constructed (object);
+
+  g_assert (G_IS_SETTINGS (self->settings));
+
+  bind_combo (self, "tempo-mode", self->mode_row);
+  bind_combo (self, "hours-style", self->hours_row);
+  bind_combo (self, "rounding", self->rounding_row);
+  g_settings_bind (self->settings, "milliseconds", self->ms_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  template_ = g_settings_get_string (self->settings, "template");
+  gtk_editable_set_text (GTK_EDITABLE (self->template_row), template_);
+  g_signal_connect_object (self->template_row, "apply", G_CALLBACK (on_template_applied), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ts_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TsPreferencesWindow *self = TS_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_preferences_window_dispose (GObject *object)
 {
   TsPreferencesWindow *self = (TsPreferencesWindow *)object;
@@ -120,7 +167,17 @@ ts_preferences_window_class_init (TsPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ts_preferences_window_constructed;
   object_class->dispose = ts_preferences_window_dispose;
+  object_class->set_property = ts_preferences_window_set_property;
+
+  /* The settings the choices are stored in, the application's. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/me/timestamps/Timestamps/ui/ts-preferences-window.ui");
@@ -134,27 +191,18 @@ ts_preferences_window_class_init (TsPreferencesWindowClass *klass)
 static void
 ts_preferences_window_init (TsPreferencesWindow *self)
 {
-  g_autofree char *template_ = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
-
-  bind_combo (self, "tempo-mode", self->mode_row);
-  bind_combo (self, "hours-style", self->hours_row);
-  bind_combo (self, "rounding", self->rounding_row);
-  g_settings_bind (self->settings, "milliseconds", self->ms_switch, "active", G_SETTINGS_BIND_DEFAULT);
-
-  template_ = g_settings_get_string (self->settings, "template");
-  gtk_editable_set_text (GTK_EDITABLE (self->template_row), template_);
-  g_signal_connect_object (self->template_row, "apply", G_CALLBACK (on_template_applied), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
-ts_preferences_window_new (GtkWindow *parent)
+ts_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
 {
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
   return g_object_new (TS_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", TRUE,
+                       "settings", settings,
                        NULL);
 }

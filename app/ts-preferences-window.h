@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TsPreferencesWindow, ts_preferences_window, TS, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *ts_preferences_window_new (GtkWindow *parent);
+GtkWidget *ts_preferences_window_new (GtkWindow *parent,
+                                      GSettings *settings);
 
 G_END_DECLS

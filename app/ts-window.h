@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TsWindow, ts_window, TS, WINDOW, AdwApplicationWindow)
 
-TsWindow       *ts_window_new                   (GtkApplication *application);
+TsWindow       *ts_window_new                   (GtkApplication *application,
+                                                 GSettings      *settings);
 void            ts_window_open_files            (TsWindow       *self,
                                                  GFile         **files,
                                                  guint           n_files);

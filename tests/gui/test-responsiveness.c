@@ -99,7 +99,7 @@ write_big_set (const char *dir)
 static TsWindow *
 new_watched_window (void)
 {
-  TsWindow *window = ts_window_new (NULL);
+  TsWindow *window = ts_gui_new_window ();
 
   watch_reset ();
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);

@@ -28,7 +28,7 @@ test_empty_window_in_german (void)
       return;
     }
 
-  window = ts_window_new (NULL);
+  window = ts_gui_new_window ();
   gtk_window_present (GTK_WINDOW (window));
 
   status = ts_gui_find_label (GTK_WIDGET (window), "Projekt hierher ziehen");

@@ -54,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "Sunset Mix.als", NULL);
   write_set (fixture->path, 130.25);
 
-  fixture->window = ts_window_new (NULL);
+  fixture->window = ts_gui_new_window ();
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 

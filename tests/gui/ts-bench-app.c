@@ -110,7 +110,7 @@ main (int   argc,
     }
   file = g_file_new_for_commandline_arg (argv[1]);
 
-  window = ts_window_new (NULL);
+  window = ts_gui_new_window ();
   gtk_window_present (GTK_WINDOW (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &bench);

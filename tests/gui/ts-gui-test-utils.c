@@ -8,6 +8,10 @@
 
 #include <locale.h>
 
+/* For g_memory_settings_backend_new(). */
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include "ts-application.h"
 #include "ts-gui-test-utils.h"
 #include "ts-track-row.h"
@@ -61,6 +65,17 @@ static gboolean
 view_is_idle (gpointer data)
 {
   return !ts_project_view_get_loading (data);
+}
+
+/* A window with settings of its own, as fresh as on a new account: no
+ * test sees what another one chose. */
+TsWindow *
+ts_gui_new_window (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+
+  return ts_window_new (NULL, settings);
 }
 
 void

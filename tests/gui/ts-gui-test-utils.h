@@ -23,6 +23,7 @@ void        ts_gui_test_init            (int            *argc,
 gboolean    ts_gui_wait_for             (TsGuiCondition  condition,
                                          gpointer        data,
                                          guint           timeout_ms);
+TsWindow   *ts_gui_new_window           (void);
 void        ts_gui_wait_loaded          (TsProjectView  *view);
 void        ts_gui_wait_frame           (GtkWidget      *widget);
 void        ts_gui_drop_files           (TsWindow       *window,

@@ -36,7 +36,7 @@ main (int   argc,
   for (int i = 4; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
-  window = ts_window_new (NULL);
+  window = ts_gui_new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), atoi (argv[2]), atoi (argv[3]));
   gtk_window_present (GTK_WINDOW (window));
   ts_window_open_files (window, (GFile **)files->pdata, files->len);
