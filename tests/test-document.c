@@ -11,6 +11,7 @@
 #include "ts-ableton-set.h"
 #include "ts-als-writer.h"
 #include "ts-document.h"
+#include "ts-stage-probe.h"
 #include "ts-template.h"
 
 /* Not a time limit: only how long a broken test may hang. */
@@ -397,6 +398,46 @@ test_mode_keeps_edits (Fixture       *fixture,
 
 /* A file that is no project: the error says which file and why, in the
  * reader's words, and no tracklist appears. */
+/* What the stage probe saw; written from worker threads. */
+typedef struct
+{
+  GThread *main_thread;
+  int      n_reached[TS_STAGE_TRACKLIST + 1];
+  int      n_on_main_thread;
+} StageWatch;
+
+static void
+on_stage (TsStage  stage,
+          gpointer user_data)
+{
+  StageWatch *watch = user_data;
+
+  g_atomic_int_inc (&watch->n_reached[stage]);
+  if (g_thread_self () == watch->main_thread)
+    g_atomic_int_inc (&watch->n_on_main_thread);
+}
+
+/* Reading, the tempo map and the tracklist run in the document's worker,
+ * on a load and on a change of mode, never on the caller's thread; a new
+ * mode computes again from the project read before. */
+static void
+test_stages_off_main_thread (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  StageWatch watch = { g_thread_self () };
+
+  ts_stage_probe_set (on_stage, &watch);
+  load (fixture);
+  ts_document_set_mode (fixture->document, TS_TEMPO_MODE_EXACT);
+  wait_changed (fixture, 2);
+  ts_stage_probe_set (NULL, NULL);
+
+  g_assert_cmpint (g_atomic_int_get (&watch.n_reached[TS_STAGE_READ]), ==, 1);
+  g_assert_cmpint (g_atomic_int_get (&watch.n_reached[TS_STAGE_TEMPO_MAP]), >=, 2);
+  g_assert_cmpint (g_atomic_int_get (&watch.n_reached[TS_STAGE_TRACKLIST]), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&watch.n_on_main_thread), ==, 0);
+}
+
 static void
 test_junk_file_error (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -466,6 +507,7 @@ main (int   argc,
   ADD ("/document/edits-dropped-when-marker-gone", test_edits_dropped_when_marker_gone);
   ADD ("/document/set-edits", test_set_edits);
   ADD ("/document/mode-keeps-edits", test_mode_keeps_edits);
+  ADD ("/document/stages-off-main-thread", test_stages_off_main_thread);
   ADD ("/document/junk-file-error", test_junk_file_error);
   ADD ("/document/dispose-cancels", test_dispose_cancels);
 
