@@ -7,6 +7,9 @@
  *   1  --check-youtube found a broken chapter rule
  *   2  a file could not be read (the others are still printed), the
  *      command line was wrong, or --output could not be written
+ *   3  a Pro command was run without Pro (ts-cli-license.c)
+ *
+ * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c.
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -18,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-cli-license.h"
 #include "ts-export.h"
 #include "ts-project.h"
 #include "ts-template.h"
@@ -240,6 +244,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  if (argc >= 2 && g_strcmp0 (argv[1], "license") == 0)
+    return ts_cli_license_main (argc - 1, argv + 1);
 
   format_help = g_strdup_printf ("Output: %s (default text; json is one object per file per line)", formats);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
