@@ -5,7 +5,12 @@
 
 #include <math.h>
 
+#include "ts-format-info.h"
 #include "ts-tempo-map.h"
+
+/* The DAWs' own grids, as the readers use them. */
+#define ABLETON_GRID (ts_format_info_get (TS_FORMAT_ABLETON)->tempo_grid)
+#define FL_STUDIO_GRID (ts_format_info_get (TS_FORMAT_FL_STUDIO)->tempo_grid)
 
 /* The curve as the engine documents it, evaluated the slow obvious way:
  * linear between points, the later point's value at a jump, flat outside. */
@@ -91,7 +96,7 @@ naive_exact_seconds (const TsTempoPoint *points,
 static void
 test_constant_tempo (void)
 {
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (119.999992, TS_TEMPO_GRID_ABLETON, NULL, 0);
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (119.999992, ABLETON_GRID, NULL, 0);
 
   /* The same expression as the reference, so equal to the bit. */
   g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 400.0), ==, 400.0 * (60.0 / 119.999992));
@@ -108,7 +113,7 @@ test_single_point_is_not_automation (void)
   /* Live writes one sentinel event even without automation; the static
    * tempo wins, as in the reference. */
   const TsTempoPoint points[] = { { -63072000.0, 90.0 } };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (128.0, TS_TEMPO_GRID_ABLETON, points, 1);
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (128.0, ABLETON_GRID, points, 1);
 
   g_assert_false (ts_tempo_map_has_automation (map));
   g_assert_cmpfloat (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 128.0), ==, 60.0);
@@ -125,7 +130,7 @@ test_live_ramp_fact (void)
   };
   const double daw[] = { 1.740, 3.867, 6.604, 10.447 };
   const double exact[] = { 1.750, 3.892, 6.654, 10.547 };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (150.0, TS_TEMPO_GRID_ABLETON, points, G_N_ELEMENTS (points));
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (150.0, ABLETON_GRID, points, G_N_ELEMENTS (points));
 
   g_assert_true (ts_tempo_map_has_automation (map));
   for (guint i = 0; i < 4; i++)
@@ -153,7 +158,7 @@ static void
 test_bpm_at_beat (void)
 {
   const TsTempoPoint points[] = { { 0.0, 100.0 }, { 10.0, 200.0 } };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (100.0, TS_TEMPO_GRID_ABLETON, points, 2);
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (100.0, ABLETON_GRID, points, 2);
 
   g_assert_cmpfloat_with_epsilon (ts_tempo_map_bpm_at_beat (map, TS_TEMPO_MODE_EXACT, 5.1), 151.0, 1e-9);
   /* DAW holds the sample of the 16th at 5.0 until 5.25. */
@@ -171,7 +176,7 @@ test_vertical_jump (void)
     { 4.0, 120.0 },
     { 4.0, 60.0 },
   };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, points, 3);
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, ABLETON_GRID, points, 3);
 
   for (int mode = TS_TEMPO_MODE_DAW; mode <= TS_TEMPO_MODE_EXACT; mode++)
     {
@@ -192,7 +197,7 @@ test_off_grid_point (void)
     { 1.1, 120.0 },
     { 1.1, 60.0 },
   };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, points, 3);
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, ABLETON_GRID, points, 3);
 
   g_assert_cmpfloat_with_epsilon (ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, 2.0),
                                   1.25 * 0.5 + 0.75 * 1.0, 1e-12);
@@ -208,8 +213,8 @@ test_unsorted_and_unplayable_points (void)
     { 8.0, 60.0 }, { 0.0, 120.0 }, { 4.0, 120.0 }, { 6.0, 0.0 }, { 7.0, NAN },
   };
   const TsTempoPoint sorted[] = { { 0.0, 120.0 }, { 4.0, 120.0 }, { 8.0, 60.0 } };
-  g_autoptr(TsTempoMap) a = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, unsorted, G_N_ELEMENTS (unsorted));
-  g_autoptr(TsTempoMap) b = ts_tempo_map_new (120.0, TS_TEMPO_GRID_ABLETON, sorted, G_N_ELEMENTS (sorted));
+  g_autoptr(TsTempoMap) a = ts_tempo_map_new (120.0, ABLETON_GRID, unsorted, G_N_ELEMENTS (unsorted));
+  g_autoptr(TsTempoMap) b = ts_tempo_map_new (120.0, ABLETON_GRID, sorted, G_N_ELEMENTS (sorted));
 
   g_assert_cmpuint (ts_tempo_map_get_n_points (a), ==, 3);
   for (double beat = 0.0; beat < 12.0; beat += 0.37)
@@ -227,7 +232,7 @@ static void
 test_random_maps_against_brute_force (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261126);
-  const double grids[] = { TS_TEMPO_GRID_ABLETON, TS_TEMPO_GRID_FL_STUDIO };
+  const double grids[] = { ABLETON_GRID, FL_STUDIO_GRID };
 
   for (guint round = 0; round < 40; round++)
     {
@@ -276,12 +281,12 @@ test_long_ramps (void)
   const TsTempoPoint points[] = {
     { 0.0, 174.0 }, { 5000.0, 60.0 }, { 9000.0, 60.0001 }, { 9000.0, 90.0 }, { 20000.0, 91.0 },
   };
-  g_autoptr(TsTempoMap) map = ts_tempo_map_new (174.0, TS_TEMPO_GRID_FL_STUDIO, points, G_N_ELEMENTS (points));
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (174.0, FL_STUDIO_GRID, points, G_N_ELEMENTS (points));
   const double queries[] = { 1234.5678, 5000.0, 7000.001, 9000.0, 14321.00390625, 19999.9 };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      double expected = naive_daw_seconds (points, G_N_ELEMENTS (points), TS_TEMPO_GRID_FL_STUDIO, queries[i]);
+      double expected = naive_daw_seconds (points, G_N_ELEMENTS (points), FL_STUDIO_GRID, queries[i]);
       double got = ts_tempo_map_seconds_at_beat (map, TS_TEMPO_MODE_DAW, queries[i]);
 
       g_assert_cmpfloat_with_epsilon (got, expected, 1e-9 * expected);
@@ -301,7 +306,7 @@ test_many_points (void)
 
   for (guint i = 0; i < n; i++)
     points[i] = (TsTempoPoint) { i * 0.5, 100.0 + (i % 7) * 10.0 };
-  map = ts_tempo_map_new (100.0, TS_TEMPO_GRID_ABLETON, points, n);
+  map = ts_tempo_map_new (100.0, ABLETON_GRID, points, n);
   for (guint i = 1; i < n; i++)
     {
       double b0 = points[i - 1].bpm;

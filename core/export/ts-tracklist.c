@@ -120,7 +120,7 @@ ts_tracklist_new_for_project (const TsProject *project,
   self = ts_tracklist_new ();
   self->mode = mode;
   self->file = g_strdup (file);
-  self->format = g_strdup (ts_format_to_string (project->format));
+  self->format = g_strdup (ts_format_info_get (project->format)->id);
   self->daw_version = g_strdup (ts_project_get_daw_version (project));
   self->bpm = ts_project_get_bpm (project);
   self->tempo_automation = tempo_map != NULL && ts_tempo_map_has_automation (tempo_map);

@@ -29,7 +29,7 @@ typedef struct {
  * @end_seconds: where the project ends: its last clip, or its last track when
  *   that starts later; NAN when the project has no clips or no clip times
  * @file: the project's file name as shown to the user, or %NULL
- * @format: ts_format_to_string() of the project, or %NULL
+ * @format: the #TsFormatInfo id of the project, or %NULL
  * @daw_version: "Ableton Live 10.1.7", or %NULL
  * @bpm: the project's static tempo, or NAN (cue sheets)
  * @tempo_automation: whether the tempo changes over time

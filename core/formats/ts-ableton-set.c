@@ -20,6 +20,7 @@
 
 #include "ts-ableton-set.h"
 #include "ts-ableton-set-private.h"
+#include "ts-format-info.h"
 
 #include <math.h>
 #include <string.h>
@@ -1831,7 +1832,8 @@ ts_ableton_set_build_tempo_map (const TsAbletonSet *set)
         }
     }
 
-  return ts_tempo_map_new (set->tempo, TS_TEMPO_GRID_ABLETON, points, n);
+  return ts_tempo_map_new (set->tempo, ts_format_info_get (TS_FORMAT_ABLETON)->tempo_grid,
+                           points, n);
 }
 
 /**

@@ -57,6 +57,8 @@ typedef struct {
 
 GQuark       ts_ableton_error_quark          (void);
 
+gboolean     ts_ableton_set_looks_like       (const guint8  *data,
+                                              gsize          length);
 gboolean     ts_ableton_set_read             (TsAbletonSet  *set,
                                               const guint8  *data,
                                               gsize          length,

@@ -36,6 +36,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-fl-project.h"
+#include "ts-format-info.h"
 #include "ts-marker.h"
 
 G_DEFINE_QUARK (ts-fl-error-quark, ts_fl_error)
@@ -1342,7 +1343,7 @@ ts_fl_project_build_tempo_map (const TsFlProject *project,
 
   if (self == NULL)
     return NULL;
-  return ts_tempo_map_new (project->tempo, TS_TEMPO_GRID_FL_STUDIO,
+  return ts_tempo_map_new (project->tempo, ts_format_info_get (TS_FORMAT_FL_STUDIO)->tempo_grid,
                            (const TsTempoPoint *) (gconstpointer) self->tempo_points->data,
                            self->tempo_points->len);
 }

@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -18,122 +17,6 @@
 #include "ts-stage-probe.h"
 
 G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
-
-static const TsFormat all_formats[] = {
-  TS_FORMAT_ABLETON,
-  TS_FORMAT_FL_STUDIO,
-  /* Last: the binary formats' magic numbers are surer than keywords. */
-  TS_FORMAT_CUE,
-};
-
-const char *
-ts_format_to_string (TsFormat format)
-{
-  switch (format)
-    {
-    case TS_FORMAT_ABLETON:
-      return "ableton";
-    case TS_FORMAT_FL_STUDIO:
-      return "flstudio";
-    case TS_FORMAT_CUE:
-      return "cue";
-    }
-  g_return_val_if_reached (NULL);
-}
-
-static const char *
-format_get_extension (TsFormat format)
-{
-  switch (format)
-    {
-    case TS_FORMAT_ABLETON:
-      return ".als";
-    case TS_FORMAT_FL_STUDIO:
-      return ".flp";
-    case TS_FORMAT_CUE:
-      return ".cue";
-    }
-  g_return_val_if_reached (NULL);
-}
-
-static const char *
-format_get_label (TsFormat format)
-{
-  switch (format)
-    {
-    case TS_FORMAT_ABLETON:
-      /* Translators: one of the formats listed in "this is not %s". */
-      return _("an Ableton Live set (.als)");
-    case TS_FORMAT_FL_STUDIO:
-      /* Translators: one of the formats listed in "this is not %s". */
-      return _("an FL Studio project (.flp)");
-    case TS_FORMAT_CUE:
-      /* Translators: one of the formats listed in "this is not %s". */
-      return _("a cue sheet (.cue)");
-    }
-  g_return_val_if_reached (NULL);
-}
-
-/* Where the first element of an XML document starts: past a byte order
- * mark, white space, the XML declaration, comments and a doctype. */
-static const guint8 *
-skip_xml_prolog (const guint8 *data,
-                 gsize         length)
-{
-  const guint8 *p = data;
-  const guint8 *end = data + length;
-
-  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-
-  while (p < end)
-    {
-      if (g_ascii_isspace (*p))
-        p++;
-      else if (end - p >= 2 && p[0] == '<' && (p[1] == '?' || p[1] == '!'))
-        {
-          const guint8 *close = memchr (p, '>', end - p);
-
-          if (close == NULL)
-            return end;
-          p = close + 1;
-        }
-      else
-        break;
-    }
-  return p;
-}
-
-static gboolean
-looks_like_ableton (const guint8 *data,
-                    gsize         length)
-{
-  const guint8 *root;
-
-  if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-    return TRUE;
-
-  root = skip_xml_prolog (data, MIN (length, 4096));
-  return (gsize) (data + length - root) >= strlen ("<Ableton") &&
-         memcmp (root, "<Ableton", strlen ("<Ableton")) == 0;
-}
-
-static gboolean
-format_sniff (TsFormat      format,
-              const guint8 *data,
-              gsize         length)
-{
-  switch (format)
-    {
-    case TS_FORMAT_ABLETON:
-      return looks_like_ableton (data, length);
-    case TS_FORMAT_FL_STUDIO:
-      return ts_fl_project_looks_like (data, length);
-    case TS_FORMAT_CUE:
-      return ts_cue_sheet_looks_like (data, length);
-    }
-  g_return_val_if_reached (FALSE);
-}
 
 static gboolean
 format_read (TsFormat       format,
@@ -156,41 +39,40 @@ format_read (TsFormat       format,
   g_return_val_if_reached (FALSE);
 }
 
-static gboolean
-has_extension (const char *name,
-               const char *extension)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  return g_str_has_suffix (lower, extension);
-}
-
 /* The content decides first (gzip or XML for Ableton, magic numbers, cue
- * keywords): files get renamed and mislabeled, content does not lie. The
- * extension decides only when the content is unrecognisable, so that a
- * damaged set still gets the Ableton reader's precise error instead of a
- * generic one. */
+ * keywords), in the table's order: files get renamed and mislabeled,
+ * content does not lie. The extension decides only when the content is
+ * unrecognisable, so that a damaged set still gets the Ableton reader's
+ * precise error instead of a generic one. */
 static gboolean
 detect_format (const guint8 *data,
                gsize         length,
                const char   *display_name,
                TsFormat     *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+  g_autofree char *lower = NULL;
+
+  for (guint i = 0; i < TS_N_FORMATS; i++)
     {
-      if (format_sniff (all_formats[i], data, length))
+      if (ts_format_info_get (i)->sniff (data, length))
         {
-          *format = all_formats[i];
+          *format = i;
           return TRUE;
         }
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+  lower = g_ascii_strdown (display_name, -1);
+  for (guint i = 0; i < TS_N_FORMATS; i++)
     {
-      if (has_extension (display_name, format_get_extension (all_formats[i])))
+      const char * const *extensions = ts_format_info_get (i)->extensions;
+
+      for (guint j = 0; extensions[j] != NULL; j++)
         {
-          *format = all_formats[i];
-          return TRUE;
+          if (g_str_has_suffix (lower, extensions[j]))
+            {
+              *format = i;
+              return TRUE;
+            }
         }
     }
 
@@ -232,23 +114,17 @@ ts_project_load_bytes (GBytes      *bytes,
 
   if (!detect_format (data, length, display_name, &format))
     {
-      g_autoptr(GString) supported = g_string_new (NULL);
+      /* Translators: joins the other formats in "this is not %s". */
+      const char *separator = C_("list of formats", ", ");
+      /* Translators: joins the last two formats in "this is not %s". */
+      const char *last_separator = C_("list of formats", " or ");
+      g_autofree char *supported = ts_format_info_join_phrases (TRUE, separator, last_separator);
 
-      for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
-        {
-          if (i > 0 && i + 1 == G_N_ELEMENTS (all_formats))
-            /* Translators: joins the last two formats in "this is not %s". */
-            g_string_append (supported, C_("list of formats", " or "));
-          else if (i > 0)
-            /* Translators: joins the other formats in "this is not %s". */
-            g_string_append (supported, C_("list of formats", ", "));
-          g_string_append (supported, format_get_label (all_formats[i]));
-        }
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
                    /* Translators: the second %s lists the formats, e.g.
                     * "an Ableton Live set (.als), an FL Studio project (.flp)
                     * or a cue sheet (.cue)". */
-                   _("%s: this is not %s"), display_name, supported->str);
+                   _("%s: this is not %s"), display_name, supported);
       return NULL;
     }
 

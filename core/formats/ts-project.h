@@ -9,6 +9,7 @@
 #include "ts-ableton-set.h"
 #include "ts-cue-sheet.h"
 #include "ts-fl-project.h"
+#include "ts-format-info.h"
 #include "ts-marker.h"
 #include "ts-tempo-map.h"
 
@@ -22,15 +23,6 @@ typedef enum {
   TS_PROJECT_ERROR_TOO_LARGE,
   TS_PROJECT_ERROR_NO_ARRANGEMENT,
 } TsProjectError;
-
-/* One value per supported kind of file. Every switch over it names each
- * case and has no default, so a new format makes the compiler list every
- * place that must learn about it. */
-typedef enum {
-  TS_FORMAT_ABLETON,
-  TS_FORMAT_FL_STUDIO,
-  TS_FORMAT_CUE,
-} TsFormat;
 
 /**
  * TsProject:
@@ -67,8 +59,6 @@ TsProject   *ts_project_load_bytes               (GBytes         *bytes,
                                                   const char     *display_name,
                                                   GError        **error);
 void         ts_project_free                     (TsProject      *self);
-
-const char  *ts_format_to_string                 (TsFormat        format);
 
 const char  *ts_project_get_daw_version          (const TsProject *self);
 double       ts_project_get_bpm                  (const TsProject *self);

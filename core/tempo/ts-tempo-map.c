@@ -244,8 +244,8 @@ point_is_playable (const TsTempoPoint *point)
  * ts_tempo_map_new:
  * @base_bpm: the project's static tempo, used when there are fewer than two
  *   points (a lone point is a DAW's default envelope, not automation)
- * @grid: the DAW's tempo grid in beats; a power of two such as
- *   %TS_TEMPO_GRID_ABLETON
+ * @grid: the DAW's tempo grid in beats, a power of two: the
+ *   #TsFormatInfo tempo_grid of the project's format
  * @points: (array length=n_points): tempo points in timeline order; a
  *   negative beat (Ableton's sentinel) means the start; points on one beat
  *   keep their order

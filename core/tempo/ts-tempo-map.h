@@ -24,10 +24,6 @@ typedef struct {
   double bpm;
 } TsTempoPoint;
 
-/* Grid sizes, in beats, on which each DAW applies tempo changes. */
-#define TS_TEMPO_GRID_ABLETON  0.25
-#define TS_TEMPO_GRID_FL_STUDIO (1.0 / 128.0)
-
 typedef struct _TsTempoMap TsTempoMap;
 
 TsTempoMap   *ts_tempo_map_new              (double              base_bpm,
