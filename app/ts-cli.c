@@ -23,6 +23,7 @@
 
 #include "ts-cli-license.h"
 #include "ts-export.h"
+#include "ts-format-info.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
@@ -73,6 +74,23 @@ list_export_formats (void)
   for (int i = 0; i < TS_EXPORT_N_FORMATS; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", ts_export_format_to_string (i));
   return g_string_free (names, FALSE);
+}
+
+/* The help stays in English like the option descriptions: the table's
+ * labels untranslated. */
+static char *
+describe_project_formats (void)
+{
+  GString *summary = g_string_new ("Reads, recognising each file by its content:\n");
+
+  for (guint i = 0; i < TS_N_FORMATS; i++)
+    {
+      const TsFormatInfo *info = ts_format_info_get (i);
+
+      g_string_append_printf (summary, "  %s (%s)\n", info->plural_label, info->extensions[0]);
+    }
+  g_string_append (summary, "and prints their markers as timestamps, honouring tempo automation.");
+  return g_string_free (summary, FALSE);
 }
 
 /* --arrangement takes the index the JSON output shows, or a name. */
@@ -198,6 +216,7 @@ main (int   argc,
   g_autofree char *output = NULL;
   g_autofree char *formats = list_export_formats ();
   g_autofree char *format_help = NULL;
+  g_autofree char *summary = describe_project_formats ();
   g_auto(GStrv) files = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean milliseconds = FALSE;
@@ -254,9 +273,7 @@ main (int   argc,
       entries[i].description = format_help;
 
   context = g_option_context_new ("— print the tracklist of DAW projects");
-  g_option_context_set_summary (context,
-    "Reads Ableton Live sets (.als), FL Studio projects (.flp) and cue sheets\n"
-    "and prints their markers as timestamps, honouring tempo automation.");
+  g_option_context_set_summary (context, summary);
   g_option_context_set_description (context,
     "Exit status: 0 when every file was read; 1 when --check-youtube found a\n"
     "broken rule; 2 when a file could not be read (the others are still\n"

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-file-list.h"
+#include "ts-format-info.h"
 #include "ts-window.h"
 
 struct _TsWindow
@@ -19,6 +20,7 @@ struct _TsWindow
   GtkMenuButton        *export_button;
   GtkButton            *copy_button;
   GtkStack             *stack;
+  AdwStatusPage        *empty_page;
   AdwTabView           *tab_view;
 
   GtkDropTarget        *drop_target;
@@ -285,18 +287,30 @@ on_drop (TsWindow      *self,
   return TRUE;
 }
 
+/* Matches the format's extensions in any case, as the loader does. */
+static void
+add_format (GtkFileFilter      *filter,
+            const TsFormatInfo *info)
+{
+  for (guint i = 0; info->extensions[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, info->extensions[i] + 1);
+}
+
 static GtkFileFilter *
-new_filter (const char         *name,
-            const char * const *patterns,
-            const char * const *mime_types)
+new_supported_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns && patterns[i]; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; mime_types && mime_types[i]; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_filter_set_name (filter, _("All supported projects"));
+  for (guint i = 0; i < TS_N_FORMATS; i++)
+    {
+      const TsFormatInfo *info = ts_format_info_get (i);
+
+      add_format (filter, info);
+      for (guint j = 0; info->other_globs != NULL && info->other_globs[j] != NULL; j++)
+        gtk_file_filter_add_pattern (filter, info->other_globs[j]);
+      gtk_file_filter_add_mime_type (filter, info->mime_type);
+    }
 
   return filter;
 }
@@ -332,19 +346,9 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TsWindow *self = TS_WINDOW (widget);
-  static const char * const all_patterns[] = { "*.als", "*.flp", "*.cue", "*.xml", NULL };
-  static const char * const als_patterns[] = { "*.als", NULL };
-  static const char * const flp_patterns[] = { "*.flp", NULL };
-  static const char * const cue_patterns[] = { "*.cue", NULL };
-  static const char * const all_types[] = { "application/x-ableton-live-set",
-                                            "application/x-fl-studio-project",
-                                            "application/x-cue", NULL };
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) supported = NULL;
-  g_autoptr(GtkFileFilter) als = NULL;
-  g_autoptr(GtkFileFilter) flp = NULL;
-  g_autoptr(GtkFileFilter) cue = NULL;
-  g_autoptr(GtkFileFilter) any = NULL;
+  g_autoptr(GtkFileFilter) supported = new_supported_filter ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Open Project"),
                                         GTK_WINDOW (self),
@@ -354,16 +358,18 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
 
-  supported = new_filter (_("All supported projects"), all_patterns, all_types);
-  als = new_filter (_("Ableton Live sets"), als_patterns, NULL);
-  flp = new_filter (_("FL Studio projects"), flp_patterns, NULL);
-  cue = new_filter (_("Cue sheets"), cue_patterns, NULL);
-  any = new_filter (_("All files"), (const char * const []) { "*", NULL }, NULL);
-
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), supported);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), als);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), flp);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), cue);
+  for (guint i = 0; i < TS_N_FORMATS; i++)
+    {
+      const TsFormatInfo *info = ts_format_info_get (i);
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(info->plural_label));
+      add_format (filter, info);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  gtk_file_filter_set_name (any, _("All files"));
+  gtk_file_filter_add_pattern (any, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), any);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), supported);
 
@@ -567,6 +573,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed);
@@ -588,14 +595,31 @@ ts_window_class_init (TsWindowClass *klass)
   g_type_ensure (TS_TYPE_PROJECT_VIEW);
 }
 
+/* Names every format the table has, so the invitation cannot forget one. */
+static char *
+build_drop_invitation (void)
+{
+  /* Translators: joins the other formats in "Drop %s". */
+  const char *separator = C_("formats to drop", ", ");
+  /* Translators: joins the last two formats in "Drop %s". */
+  const char *last_separator = C_("formats to drop", " or ");
+  g_autofree char *formats = ts_format_info_join_phrases (FALSE, separator, last_separator);
+
+  /* Translators: the empty window's invitation; %s lists the formats,
+   * e.g. "an Ableton Live set, an FL Studio project or a cue sheet". */
+  return g_strdup_printf (_("Drop %s"), formats);
+}
+
 static void
 ts_window_init (TsWindow *self)
 {
   g_autoptr(GMenuModel) export_menu = build_export_menu ();
+  g_autofree char *invitation = build_drop_invitation ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unread_views = g_ptr_array_new_with_free_func (g_object_unref);
+  adw_status_page_set_description (self->empty_page, invitation);
 
   gtk_menu_button_set_menu_model (self->export_button, export_menu);
 

@@ -17,6 +17,7 @@
 #include "ts-als-writer.h"
 #include "ts-export.h"
 #include "ts-flp-writer.h"
+#include "ts-format-info.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
@@ -501,6 +502,25 @@ test_version_and_help (Fixture       *fixture,
   g_assert_nonnull (strstr (help, "--template"));
 }
 
+/* The help names every format of the table with its extension. */
+static void
+test_help_lists_formats (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *help = NULL;
+  g_autofree char *err = NULL;
+  const char *help_args[] = { "--help", NULL };
+
+  g_assert_cmpint (run_cli (help_args, &help, &err), ==, 0);
+  for (guint i = 0; i < TS_N_FORMATS; i++)
+    {
+      const TsFormatInfo *info = ts_format_info_get (i);
+      g_autofree char *line = g_strdup_printf ("\n  %s (%s)\n", info->plural_label, info->extensions[0]);
+
+      g_assert_nonnull (strstr (help, line));
+    }
+}
+
 /* Errors follow the user's language; standard output is data and does
  * not. The catalogue is the one the build compiles (TIMESTAMPS_LOCALEDIR,
  * set by tests/meson.build). */
@@ -568,6 +588,7 @@ main (int   argc,
   ADD ("/cli/cue-sheet-input", test_cue_sheet_input);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
+  ADD ("/cli/help-lists-formats", test_help_lists_formats);
   ADD ("/cli/errors-in-german", test_errors_in_german);
 #undef ADD
 
