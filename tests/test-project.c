@@ -139,13 +139,15 @@ test_load_file_reads_like_path (void)
   g_autoptr(GBytes) bytes = small_set (TRUE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(TsProject) project = NULL;
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
   project = ts_project_load_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (project->format, ==, TS_FORMAT_ABLETON);
   g_assert_cmpuint (ts_project_get_n_arrangements (project), ==, 1);
-  g_assert_false (ts_project_has_arrangements (project));
+  ts_project_derive (project, 0, &facts);
+  g_assert_null (facts.arrangements);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -239,6 +241,7 @@ test_end_of_ableton_set (void)
   g_autoptr(TsTracklist) tracklist = NULL;
   g_autoptr(TsTracklist) late_list = NULL;
   g_autoptr(TsTracklist) clipless_list = NULL;
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
   ts_als_writer_add_locator (writer, 16.0, "Second");
   ts_als_writer_add_clip (writer, TS_ALS_TRACK_AUDIO, 0.0, 48.0, FALSE);
@@ -247,7 +250,8 @@ test_end_of_ableton_set (void)
   bytes = ts_als_writer_to_bytes (writer, TRUE);
   project = ts_project_load_bytes (bytes, "clips.als", NULL);
   tracklist = ts_tracklist_new_for_project (project, NULL, 0, TS_TEMPO_MODE_DAW);
-  g_assert_cmpfloat (ts_project_get_end_beat (project, 0), ==, 64.0);
+  ts_project_derive (project, 0, &facts);
+  g_assert_cmpfloat (facts.end_beat, ==, 64.0);
   g_assert_cmpfloat (tracklist->end_seconds, ==, 32.0);
 
   ts_als_writer_add_locator (late, 80.0, "End");
@@ -287,6 +291,61 @@ test_end_of_fl_arrangement (void)
   g_assert_cmpfloat_with_epsilon (tracklist->end_seconds, 5.6, 1e-12);
 }
 
+/* Each format's derive fills every fact, from its own data. */
+static void
+test_derive_per_format (void)
+{
+  static const char sheet[] =
+    "FILE \"mix.wav\" WAVE\n  TRACK 01 AUDIO\n    TITLE \"Opener\"\n    INDEX 01 01:02:15\n";
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  g_autoptr(GBytes) als = small_set (TRUE);
+  g_autoptr(GBytes) flp = NULL;
+  g_autoptr(GBytes) cue = g_bytes_new_static (sheet, strlen (sheet));
+  g_autoptr(TsProject) als_project = ts_project_load_bytes (als, "set.als", NULL);
+  g_autoptr(TsProject) flp_project = NULL;
+  g_autoptr(TsProject) cue_project = ts_project_load_bytes (cue, "mix.cue", NULL);
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
+
+  ts_flp_writer_tempo (writer, 120000);
+  ts_flp_writer_arrangement (writer, 0, "Warm-up");
+  ts_flp_writer_marker (writer, 0, 96 * 2, "A");
+  ts_flp_writer_arrangement (writer, 1, "Peak time");
+  ts_flp_writer_marker (writer, 0, 96 * 4, "B");
+  flp = ts_flp_writer_finish (writer);
+  flp_project = ts_project_load_bytes (flp, "set.flp", NULL);
+
+  ts_project_derive (als_project, 0, &facts);
+  g_assert_cmpfloat (ts_tempo_map_get_grid (facts.tempo_map), ==,
+                     ts_format_info_get (TS_FORMAT_ABLETON)->tempo_grid);
+  g_assert_cmpuint (facts.markers->len, ==, 3);
+  g_assert_true (isnan (facts.end_beat));
+  g_assert_false (facts.curved_automation);
+  g_assert_null (facts.arrangements);
+  ts_project_facts_clear (&facts);
+
+  ts_project_derive (flp_project, 1, &facts);
+  g_assert_cmpfloat (ts_tempo_map_get_grid (facts.tempo_map), ==,
+                     ts_format_info_get (TS_FORMAT_FL_STUDIO)->tempo_grid);
+  g_assert_cmpuint (facts.markers->len, ==, 1);
+  g_assert_cmpstr (g_array_index (facts.markers, TsMarker, 0).title, ==, "B");
+  g_assert_cmpfloat (g_array_index (facts.markers, TsMarker, 0).beat, ==, 4.0);
+  g_assert_cmpuint (g_strv_length (facts.arrangements), ==, 2);
+  g_assert_cmpstr (facts.arrangements[0], ==, "Warm-up");
+  g_assert_cmpstr (facts.arrangements[1], ==, "Peak time");
+  ts_project_facts_clear (&facts);
+  g_assert_null (facts.arrangements);
+  g_assert_true (isnan (facts.end_beat));
+
+  /* 1 min 2 s and 15 frames of 75. */
+  ts_project_derive (cue_project, 0, &facts);
+  g_assert_null (facts.tempo_map);
+  g_assert_cmpuint (facts.markers->len, ==, 1);
+  g_assert_true (isnan (g_array_index (facts.markers, TsMarker, 0).beat));
+  g_assert_cmpfloat (g_array_index (facts.markers, TsMarker, 0).seconds, ==, 62.2);
+  g_assert_true (isnan (facts.end_beat));
+  g_assert_null (facts.arrangements);
+}
+
 static void
 test_json_writer (void)
 {
@@ -324,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/project/tracklist/tempo-shapes", test_tempo_shapes_end_to_end);
   g_test_add_func ("/project/end/ableton", test_end_of_ableton_set);
   g_test_add_func ("/project/end/fl-studio", test_end_of_fl_arrangement);
+  g_test_add_func ("/project/derive", test_derive_per_format);
   g_test_add_func ("/project/json-writer", test_json_writer);
 
   return g_test_run ();

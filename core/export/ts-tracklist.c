@@ -104,18 +104,14 @@ ts_tracklist_new_for_project (const TsProject *project,
                               TsTempoMode      mode)
 {
   TsTracklist *self;
-  g_autoptr(TsTempoMap) tempo_map = NULL;
-  g_autoptr(GArray) markers = NULL;
-  guint n_arrangements;
-  double end_beat;
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (project), NULL);
 
   ts_stage_reached (TS_STAGE_TRACKLIST);
 
-  tempo_map = ts_project_build_tempo_map (project, arrangement);
-  markers = ts_project_collect_markers (project, arrangement);
+  ts_project_derive (project, arrangement, &facts);
 
   self = ts_tracklist_new ();
   self->mode = mode;
@@ -123,24 +119,21 @@ ts_tracklist_new_for_project (const TsProject *project,
   self->format = g_strdup (ts_format_info_get (project->format)->id);
   self->daw_version = g_strdup (ts_project_get_daw_version (project));
   self->bpm = ts_project_get_bpm (project);
-  self->tempo_automation = tempo_map != NULL && ts_tempo_map_has_automation (tempo_map);
-  self->curved_automation = ts_project_has_curved_automation (project, arrangement);
+  self->tempo_automation = facts.tempo_map != NULL && ts_tempo_map_has_automation (facts.tempo_map);
+  self->curved_automation = facts.curved_automation;
 
-  n_arrangements = ts_project_get_n_arrangements (project);
-  if (ts_project_has_arrangements (project))
+  if (facts.arrangements != NULL)
     {
       self->arrangement = (int) arrangement;
-      self->arrangements = g_new0 (char *, n_arrangements + 1);
-      for (guint i = 0; i < n_arrangements; i++)
-        self->arrangements[i] = g_strdup (ts_project_get_arrangement_name (project, i));
+      self->arrangements = g_steal_pointer (&facts.arrangements);
     }
 
-  for (guint i = 0; i < markers->len; i++)
+  for (guint i = 0; i < facts.markers->len; i++)
     {
-      const TsMarker *marker = &g_array_index (markers, TsMarker, i);
+      const TsMarker *marker = &g_array_index (facts.markers, TsMarker, i);
       double seconds = isnan (marker->beat)
         ? marker->seconds
-        : ts_tempo_map_seconds_at_beat (tempo_map, mode, marker->beat);
+        : ts_tempo_map_seconds_at_beat (facts.tempo_map, mode, marker->beat);
 
       ts_tracklist_add (self, seconds, marker->beat, marker->title);
     }
@@ -149,10 +142,9 @@ ts_tracklist_new_for_project (const TsProject *project,
   /* The project ends where its last clip does, but never before its last
    * marker: DJs put an "End" locator past the audio, and a chapter must
    * not end before it starts. */
-  end_beat = ts_project_get_end_beat (project, arrangement);
-  if (!isnan (end_beat))
+  if (!isnan (facts.end_beat))
     {
-      self->end_seconds = ts_tempo_map_seconds_at_beat (tempo_map, mode, end_beat);
+      self->end_seconds = ts_tempo_map_seconds_at_beat (facts.tempo_map, mode, facts.end_beat);
       if (self->tracks->len > 0)
         self->end_seconds = MAX (self->end_seconds,
                                  ts_tracklist_get_track (self, self->tracks->len - 1)->seconds);

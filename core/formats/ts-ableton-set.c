@@ -1865,3 +1865,25 @@ ts_ableton_set_collect_markers (const TsAbletonSet *set)
 
   return markers;
 }
+
+/**
+ * ts_ableton_set_derive:
+ * @arrangement: 0: a set has the one Arrangement View
+ * @facts: (out caller-allocates): filled in, whatever it held
+ *
+ * The shared facts of the set, from which a tracklist is made.
+ */
+void
+ts_ableton_set_derive (const TsAbletonSet *set,
+                       guint               arrangement,
+                       TsProjectFacts     *facts)
+{
+  g_return_if_fail (arrangement == 0);
+
+  facts->tempo_map = ts_ableton_set_build_tempo_map (set);
+  facts->markers = ts_ableton_set_collect_markers (set);
+  facts->end_beat = ts_ableton_set_get_end_beat (set);
+  facts->curved_automation = ts_ableton_set_has_curves (set);
+  /* The Arrangement View is the only one; the session view has no time. */
+  facts->arrangements = NULL;
+}

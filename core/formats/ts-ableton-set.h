@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
 G_BEGIN_DECLS
@@ -70,5 +71,8 @@ gboolean     ts_ableton_set_has_curves       (const TsAbletonSet *set);
 TsTempoMap  *ts_ableton_set_build_tempo_map  (const TsAbletonSet *set);
 GArray      *ts_ableton_set_collect_markers  (const TsAbletonSet *set);
 double       ts_ableton_set_get_end_beat     (const TsAbletonSet *set);
+void         ts_ableton_set_derive           (const TsAbletonSet *set,
+                                              guint               arrangement,
+                                              TsProjectFacts     *facts);
 
 G_END_DECLS

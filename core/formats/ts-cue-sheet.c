@@ -753,6 +753,29 @@ ts_cue_sheet_collect_markers (const TsCueSheet *sheet)
   return markers;
 }
 
+/**
+ * ts_cue_sheet_derive:
+ * @arrangement: 0: a sheet is one list
+ * @facts: (out caller-allocates): filled in, whatever it held
+ *
+ * The shared facts of the sheet. Its times are seconds already: there is
+ * no tempo map and no end, since a sheet does not say how long its files
+ * are.
+ */
+void
+ts_cue_sheet_derive (const TsCueSheet *sheet,
+                     guint             arrangement,
+                     TsProjectFacts   *facts)
+{
+  g_return_if_fail (arrangement == 0);
+
+  facts->tempo_map = NULL;
+  facts->markers = ts_cue_sheet_collect_markers (sheet);
+  facts->end_beat = NAN;
+  facts->curved_automation = FALSE;
+  facts->arrangements = NULL;
+}
+
 gboolean
 ts_cue_sheet_looks_like (const guint8 *data,
                          gsize         length)

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "ts-project-facts.h"
+
 G_BEGIN_DECLS
 
 #define TS_CUE_ERROR (ts_cue_error_quark ())
@@ -86,5 +88,8 @@ void         ts_cue_sheet_clear           (TsCueSheet        *sheet);
 const char  *ts_cue_sheet_get_writer      (const TsCueSheet  *sheet);
 char        *ts_cue_track_dup_text        (const TsCueTrack  *track);
 GArray      *ts_cue_sheet_collect_markers (const TsCueSheet  *sheet);
+void         ts_cue_sheet_derive          (const TsCueSheet  *sheet,
+                                           guint              arrangement,
+                                           TsProjectFacts    *facts);
 
 G_END_DECLS

@@ -1399,6 +1399,33 @@ ts_fl_project_get_end_beat (const TsFlProject *project,
   return self->end / (double) project->ppq;
 }
 
+/**
+ * ts_fl_project_derive:
+ * @arrangement: index into the project's arrangements
+ * @facts: (out caller-allocates): filled in, whatever it held
+ *
+ * The shared facts of @arrangement, from which a tracklist is made. The
+ * names of all arrangements come along: FL keeps them apart, and the
+ * user picks one by name.
+ */
+void
+ts_fl_project_derive (const TsFlProject *project,
+                      guint              arrangement,
+                      TsProjectFacts    *facts)
+{
+  guint n = ts_fl_project_get_n_arrangements (project);
+
+  g_return_if_fail (arrangement < n);
+
+  facts->tempo_map = ts_fl_project_build_tempo_map (project, arrangement);
+  facts->markers = ts_fl_project_collect_markers (project, arrangement);
+  facts->end_beat = ts_fl_project_get_end_beat (project, arrangement);
+  facts->curved_automation = ts_fl_project_has_curved_automation (project, arrangement);
+  facts->arrangements = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    facts->arrangements[i] = g_strdup (ts_fl_project_get_arrangement_name (project, i));
+}
+
 const char *
 ts_fl_marker_kind_to_string (TsFlMarkerKind kind)
 {

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
 G_BEGIN_DECLS
@@ -132,6 +133,9 @@ GArray      *ts_fl_project_collect_markers         (const TsFlProject  *project,
                                                     guint               arrangement);
 double       ts_fl_project_get_end_beat            (const TsFlProject  *project,
                                                     guint               arrangement);
+void         ts_fl_project_derive                  (const TsFlProject  *project,
+                                                    guint               arrangement,
+                                                    TsProjectFacts     *facts);
 
 const char  *ts_fl_marker_kind_to_string           (TsFlMarkerKind      kind);
 

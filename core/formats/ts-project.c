@@ -255,39 +255,6 @@ ts_project_get_bpm (const TsProject *self)
   g_return_val_if_reached (0.0);
 }
 
-gboolean
-ts_project_has_curved_automation (const TsProject *self,
-                                  guint            arrangement)
-{
-  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), FALSE);
-
-  switch (self->format)
-    {
-    case TS_FORMAT_ABLETON:
-      return ts_ableton_set_has_curves (&self->ableton);
-    case TS_FORMAT_FL_STUDIO:
-      return ts_fl_project_has_curved_automation (&self->fl, arrangement);
-    case TS_FORMAT_CUE:
-      return FALSE;
-    }
-  g_return_val_if_reached (FALSE);
-}
-
-gboolean
-ts_project_has_arrangements (const TsProject *self)
-{
-  switch (self->format)
-    {
-    case TS_FORMAT_ABLETON:
-      return FALSE;
-    case TS_FORMAT_FL_STUDIO:
-      return TRUE;
-    case TS_FORMAT_CUE:
-      return FALSE;
-    }
-  g_return_val_if_reached (FALSE);
-}
-
 guint
 ts_project_get_n_arrangements (const TsProject *self)
 {
@@ -337,6 +304,39 @@ ts_project_get_default_arrangement (const TsProject *self)
 }
 
 /**
+ * ts_project_derive:
+ * @arrangement: below ts_project_get_n_arrangements()
+ * @facts: (out caller-allocates): filled in, whatever it held; clear it
+ *   with ts_project_facts_clear()
+ *
+ * The shared facts of @arrangement, each format's from its own function.
+ */
+void
+ts_project_derive (const TsProject *self,
+                   guint            arrangement,
+                   TsProjectFacts  *facts)
+{
+  g_return_if_fail (arrangement < ts_project_get_n_arrangements (self));
+
+  /* Deriving builds the tempo map, the step that grows with automation. */
+  ts_stage_reached (TS_STAGE_TEMPO_MAP);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      ts_ableton_set_derive (&self->ableton, arrangement, facts);
+      return;
+    case TS_FORMAT_FL_STUDIO:
+      ts_fl_project_derive (&self->fl, arrangement, facts);
+      return;
+    case TS_FORMAT_CUE:
+      ts_cue_sheet_derive (&self->cue, arrangement, facts);
+      return;
+    }
+  g_return_if_reached ();
+}
+
+/**
  * ts_project_build_tempo_map:
  *
  * Returns: (transfer full) (nullable): the tempo of @arrangement, or %NULL
@@ -346,65 +346,8 @@ TsTempoMap *
 ts_project_build_tempo_map (const TsProject *self,
                             guint            arrangement)
 {
-  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
-  ts_stage_reached (TS_STAGE_TEMPO_MAP);
-
-  switch (self->format)
-    {
-    case TS_FORMAT_ABLETON:
-      return ts_ableton_set_build_tempo_map (&self->ableton);
-    case TS_FORMAT_FL_STUDIO:
-      return ts_fl_project_build_tempo_map (&self->fl, arrangement);
-    case TS_FORMAT_CUE:
-      return NULL;
-    }
-  g_return_val_if_reached (NULL);
-}
-
-/**
- * ts_project_collect_markers:
- *
- * Returns: (transfer full): the #TsMarker of @arrangement in file order
- */
-GArray *
-ts_project_collect_markers (const TsProject *self,
-                            guint            arrangement)
-{
-  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NULL);
-
-  switch (self->format)
-    {
-    case TS_FORMAT_ABLETON:
-      return ts_ableton_set_collect_markers (&self->ableton);
-    case TS_FORMAT_FL_STUDIO:
-      return ts_fl_project_collect_markers (&self->fl, arrangement);
-    case TS_FORMAT_CUE:
-      return ts_cue_sheet_collect_markers (&self->cue);
-    }
-  g_return_val_if_reached (NULL);
-}
-
-/**
- * ts_project_get_end_beat:
- *
- * Returns: where the last clip of @arrangement ends, in beats, or NAN when
- *   the format does not say (cue sheets) or there is no clip
- */
-double
-ts_project_get_end_beat (const TsProject *self,
-                         guint            arrangement)
-{
-  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), NAN);
-
-  switch (self->format)
-    {
-    case TS_FORMAT_ABLETON:
-      return ts_ableton_set_get_end_beat (&self->ableton);
-    case TS_FORMAT_FL_STUDIO:
-      return ts_fl_project_get_end_beat (&self->fl, arrangement);
-    case TS_FORMAT_CUE:
-      return NAN;
-    }
-  g_return_val_if_reached (NAN);
+  ts_project_derive (self, arrangement, &facts);
+  return g_steal_pointer (&facts.tempo_map);
 }

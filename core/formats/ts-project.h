@@ -11,6 +11,7 @@
 #include "ts-fl-project.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"
+#include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
 G_BEGIN_DECLS
@@ -28,8 +29,9 @@ typedef enum {
  * TsProject:
  *
  * A tagged union, std::variant style: @format says which member of the
- * union is alive. Per-format data stays per-format; the shared tempo map
- * and marker list are derived from it by one function per format.
+ * union is alive. Per-format data stays per-format; the shared facts
+ * (#TsProjectFacts) are derived from it by one function per format,
+ * which ts_project_derive() calls.
  */
 typedef struct {
   TsFormat format;
@@ -62,20 +64,15 @@ void         ts_project_free                     (TsProject      *self);
 
 const char  *ts_project_get_daw_version          (const TsProject *self);
 double       ts_project_get_bpm                  (const TsProject *self);
-gboolean     ts_project_has_curved_automation    (const TsProject *self,
-                                                  guint            arrangement);
-
-gboolean     ts_project_has_arrangements         (const TsProject *self);
 guint        ts_project_get_n_arrangements       (const TsProject *self);
 const char  *ts_project_get_arrangement_name     (const TsProject *self,
                                                   guint            arrangement);
 guint        ts_project_get_default_arrangement  (const TsProject *self);
 
+void         ts_project_derive                   (const TsProject *self,
+                                                  guint            arrangement,
+                                                  TsProjectFacts  *facts);
 TsTempoMap  *ts_project_build_tempo_map          (const TsProject *self,
-                                                  guint            arrangement);
-GArray      *ts_project_collect_markers          (const TsProject *self,
-                                                  guint            arrangement);
-double       ts_project_get_end_beat             (const TsProject *self,
                                                   guint            arrangement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsProject, ts_project_free)
