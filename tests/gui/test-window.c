@@ -477,6 +477,29 @@ test_same_file_twice_is_one_tab (Fixture       *fixture,
   g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 1);
 }
 
+/* A cue sheet has no tempo map; its page opens all the same, without a
+ * warning (fatal in the tests). */
+static void
+test_cue_sheet_opens (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char sheet[] =
+    "FILE \"mix.wav\" WAVE\n  TRACK 01 AUDIO\n    TITLE \"Opener\"\n    INDEX 01 00:00:00\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "mix.cue", NULL);
+  g_autoptr(TsTracklist) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  TsProjectView *view;
+
+  g_assert_true (g_file_set_contents (path, sheet, -1, &error));
+  g_assert_no_error (error);
+  expected = ts_gui_core_tracklist (path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  view = drop_path (fixture, path);
+
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  g_assert_true (ts_document_get_tracklist (ts_project_view_get_document (view)) != NULL);
+  ts_gui_assert_rows_match (view, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +519,7 @@ main (int   argc,
   ADD ("/window/arrangement-switch", test_arrangement_switch);
   ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
+  ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
 
 #undef ADD
 
