@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "ts-enums.h"
+#include "ts-format-info.h"
 #include "ts-project-view-private.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
@@ -68,10 +69,11 @@ update_facts (TsProjectView *self)
 {
   const TsTracklist *tracklist = ts_document_get_tracklist (self->document);
   TsTempoMap *tempo_map = ts_document_get_tempo_map (self->document);
-  const char *daw = tracklist->daw_version ? tracklist->daw_version : tracklist->format;
+  const char *daw = tracklist->daw_version ? tracklist->daw_version
+                                           : _(ts_format_info_get (tracklist->format)->label);
   TsTimeFormat length_format = TS_TIME_FORMAT_INIT;
 
-  gtk_label_set_label (self->daw_label, daw ? daw : _("Unknown"));
+  gtk_label_set_label (self->daw_label, daw);
 
   gtk_widget_set_visible (GTK_WIDGET (self->tempo_row), isfinite (tracklist->bpm));
   if (isfinite (tracklist->bpm))

@@ -609,7 +609,7 @@ test_corpus_emit (void)
       g_autoptr(GArray) markers = NULL;
       g_autoptr(GArray) expected = NULL;
       g_autoptr(GArray) read_back = NULL;
-      g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+      g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
 
       if (input_path == NULL ||
           !g_file_get_contents (input_path, &input, &input_length, NULL) ||

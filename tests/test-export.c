@@ -21,10 +21,9 @@
 static TsTracklist *
 make_tracklist (void)
 {
-  TsTracklist *tracklist = ts_tracklist_new ();
+  TsTracklist *tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
 
   tracklist->file = g_strdup ("Night Mix.als");
-  tracklist->format = g_strdup ("ableton");
   tracklist->daw_version = g_strdup ("Ableton Live 11.3.4");
   tracklist->bpm = 120.0;
   tracklist->end_seconds = 4000.0;
@@ -179,7 +178,7 @@ test_cue (void)
 static void
 test_cue_edges (void)
 {
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
 
   ts_tracklist_add (tracklist, 12.0, NAN, "- Leading dash");
   ts_tracklist_add (tracklist, 20.0, NAN, "Trailing dash -");
@@ -305,7 +304,7 @@ static void
 test_ffmetadata (void)
 {
   g_autoptr(TsTracklist) tracklist = make_tracklist ();
-  g_autoptr(TsTracklist) special = ts_tracklist_new ();
+  g_autoptr(TsTracklist) special = ts_tracklist_new (TS_FORMAT_ABLETON);
 
   assert_export (tracklist, TS_EXPORT_FFMETADATA, NULL,
                  ";FFMETADATA1\n"
@@ -336,7 +335,7 @@ static void
 test_podcast (void)
 {
   g_autoptr(TsTracklist) tracklist = make_tracklist ();
-  g_autoptr(TsTracklist) empty = ts_tracklist_new ();
+  g_autoptr(TsTracklist) empty = ts_tracklist_new (TS_FORMAT_ABLETON);
 
   assert_export (tracklist, TS_EXPORT_PODCAST, NULL,
                  "{\n"
@@ -373,7 +372,7 @@ static void
 test_webvtt (void)
 {
   g_autoptr(TsTracklist) tracklist = make_tracklist ();
-  g_autoptr(TsTracklist) open_end = ts_tracklist_new ();
+  g_autoptr(TsTracklist) open_end = ts_tracklist_new (TS_FORMAT_CUE);
 
   assert_export (tracklist, TS_EXPORT_WEBVTT, NULL,
                  "WEBVTT\n"
@@ -404,7 +403,7 @@ test_audacity (void)
 static void
 test_empty (void)
 {
-  g_autoptr(TsTracklist) empty = ts_tracklist_new ();
+  g_autoptr(TsTracklist) empty = ts_tracklist_new (TS_FORMAT_ABLETON);
 
   assert_export (empty, TS_EXPORT_TEXT, NULL, "");
   assert_export (empty, TS_EXPORT_YOUTUBE, NULL, "");
@@ -482,7 +481,7 @@ remove_dir (const char *dir)
 static void
 test_ffmpeg_reads_ffmetadata (void)
 {
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
   g_autofree char *dir = g_dir_make_tmp ("ts-export-XXXXXX", NULL);
   g_autofree char *metadata = NULL;
   g_autofree char *metadata_path = NULL;

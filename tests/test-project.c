@@ -172,7 +172,7 @@ test_tracklist_order (void)
       g_assert_cmpstr (track->title, ==, titles[i]);
       g_assert_cmpfloat (track->seconds, ==, seconds[i]);
     }
-  g_assert_cmpstr (tracklist->format, ==, "ableton");
+  g_assert_cmpint (tracklist->format, ==, TS_FORMAT_ABLETON);
   g_assert_cmpfloat (tracklist->bpm, ==, 120.0);
   g_assert_false (tracklist->tempo_automation);
   g_assert_cmpint (tracklist->arrangement, ==, -1);
@@ -349,11 +349,10 @@ test_derive_per_format (void)
 static void
 test_json_writer (void)
 {
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
   g_autofree char *json = NULL;
 
   tracklist->file = g_strdup ("dir/my \"mix\".als");
-  tracklist->format = g_strdup ("ableton");
   tracklist->daw_version = g_strdup ("Ableton Live 12.1");
   tracklist->bpm = 128.0;
   ts_tracklist_add (tracklist, 0.1, 0.2, "Tab\there\nnew line \\ \x01 ü 🎵");

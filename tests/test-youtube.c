@@ -20,7 +20,7 @@ make_tracklist (const double *seconds,
                 guint         n,
                 double        end_seconds)
 {
-  TsTracklist *tracklist = ts_tracklist_new ();
+  TsTracklist *tracklist = ts_tracklist_new (TS_FORMAT_CUE);
 
   for (guint i = 0; i < n; i++)
     {
@@ -187,7 +187,7 @@ test_fix_inserts_intro (void)
 static void
 test_fix_moves_early_start (void)
 {
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
   g_autoptr(TsTracklist) fixed = NULL;
   g_autoptr(GArray) problems = NULL;
   g_autofree char *text = NULL;
@@ -214,7 +214,7 @@ test_fix_leaves_the_rest (void)
   g_autoptr(TsTracklist) tracklist = make_tracklist (seconds, G_N_ELEMENTS (seconds), NAN);
   g_autoptr(TsTracklist) fixed = ts_youtube_fix (tracklist);
   g_autoptr(GArray) problems = ts_youtube_check (fixed);
-  g_autoptr(TsTracklist) empty = ts_tracklist_new ();
+  g_autoptr(TsTracklist) empty = ts_tracklist_new (TS_FORMAT_CUE);
   g_autoptr(TsTracklist) fixed_empty = ts_youtube_fix (empty);
 
   g_assert_cmpuint (ts_tracklist_get_n_tracks (fixed), ==, 3);

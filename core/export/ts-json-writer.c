@@ -89,7 +89,7 @@ ts_tracklist_to_json (const TsTracklist *tracklist)
 
   ts_json_append_string (out, tracklist->file);
   g_string_append (out, ", \"format\": ");
-  ts_json_append_string (out, tracklist->format);
+  ts_json_append_string (out, ts_format_info_get (tracklist->format)->id);
   g_string_append (out, ", \"daw_version\": ");
   ts_json_append_string (out, tracklist->daw_version);
   g_string_append (out, ", \"mode\": ");

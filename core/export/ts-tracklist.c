@@ -17,9 +17,11 @@ ts_track_clear (TsTrack *track)
 }
 
 TsTracklist *
-ts_tracklist_new (void)
+ts_tracklist_new (TsFormat format)
 {
   TsTracklist *self = g_new0 (TsTracklist, 1);
+
+  self->format = format;
 
   self->tracks = g_array_new (FALSE, TRUE, sizeof (TsTrack));
   g_array_set_clear_func (self->tracks, (GDestroyNotify) ts_track_clear);
@@ -37,7 +39,6 @@ ts_tracklist_free (TsTracklist *self)
     return;
   g_array_unref (self->tracks);
   g_free (self->file);
-  g_free (self->format);
   g_free (self->daw_version);
   g_strfreev (self->arrangements);
   g_free (self);
@@ -113,10 +114,9 @@ ts_tracklist_new_for_project (const TsProject *project,
 
   ts_project_derive (project, arrangement, &facts);
 
-  self = ts_tracklist_new ();
+  self = ts_tracklist_new (project->format);
   self->mode = mode;
   self->file = g_strdup (file);
-  self->format = g_strdup (ts_format_info_get (project->format)->id);
   self->daw_version = g_strdup (ts_project_get_daw_version (project));
   self->bpm = ts_project_get_bpm (project);
   self->tempo_automation = facts.tempo_map != NULL && ts_tempo_map_has_automation (facts.tempo_map);

@@ -29,7 +29,8 @@ typedef struct {
  * @end_seconds: where the project ends: its last clip, or its last track when
  *   that starts later; NAN when the project has no clips or no clip times
  * @file: the project's file name as shown to the user, or %NULL
- * @format: the #TsFormatInfo id of the project, or %NULL
+ * @format: the project's format: ts_format_info_get() has its id for
+ *   machines and its label for people
  * @daw_version: "Ableton Live 10.1.7", or %NULL
  * @bpm: the project's static tempo, or NAN (cue sheets)
  * @tempo_automation: whether the tempo changes over time
@@ -45,7 +46,7 @@ typedef struct {
   TsTempoMode  mode;
   double       end_seconds;
   char        *file;
-  char        *format;
+  TsFormat     format;
   char        *daw_version;
   double       bpm;
   gboolean     tempo_automation;
@@ -54,7 +55,7 @@ typedef struct {
   GStrv        arrangements;
 } TsTracklist;
 
-TsTracklist *ts_tracklist_new          (void);
+TsTracklist *ts_tracklist_new          (TsFormat         format);
 TsTracklist *ts_tracklist_new_for_project (const TsProject *project,
                                            const char      *file,
                                            guint            arrangement,

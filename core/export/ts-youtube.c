@@ -134,13 +134,12 @@ ts_youtube_check (const TsTracklist *tracklist)
 TsTracklist *
 ts_youtube_fix (const TsTracklist *tracklist)
 {
-  TsTracklist *fixed = ts_tracklist_new ();
+  TsTracklist *fixed = ts_tracklist_new (tracklist->format);
   guint n = ts_tracklist_get_n_tracks (tracklist);
 
   fixed->mode = tracklist->mode;
   fixed->end_seconds = tracklist->end_seconds;
   fixed->file = g_strdup (tracklist->file);
-  fixed->format = g_strdup (tracklist->format);
   fixed->daw_version = g_strdup (tracklist->daw_version);
   fixed->bpm = tracklist->bpm;
   fixed->tempo_automation = tracklist->tempo_automation;

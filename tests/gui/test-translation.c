@@ -82,7 +82,7 @@ test_core_errors_in_german (void)
 static void
 test_youtube_findings_in_german (void)
 {
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new ();
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
   g_autoptr(GArray) problems = NULL;
 
   if (g_strcmp0 (g_getenv ("LANGUAGE"), "de") != 0)

@@ -478,7 +478,8 @@ test_same_file_twice_is_one_tab (Fixture       *fixture,
 }
 
 /* A cue sheet has no tempo map; its page opens all the same, without a
- * warning (fatal in the tests). */
+ * warning (fatal in the tests). When it does not say what wrote it, the
+ * page shows its format as people call it, never the JSON output's id. */
 static void
 test_cue_sheet_opens (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -498,6 +499,8 @@ test_cue_sheet_opens (Fixture       *fixture,
   g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
   g_assert_true (ts_document_get_tracklist (ts_project_view_get_document (view)) != NULL);
   ts_gui_assert_rows_match (view, expected);
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Cue sheet"));
+  g_assert_null (ts_gui_find_label (GTK_WIDGET (view), "cue"));
 }
 
 int
