@@ -10,6 +10,7 @@
 
 #include "ts-application.h"
 #include "ts-preferences-window.h"
+#include "ts-settings.h"
 #include "ts-window.h"
 
 struct _TsApplication
@@ -136,7 +137,7 @@ ts_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
 
   /* Only the primary instance starts up, and only it needs settings. */
-  TS_APPLICATION (app)->settings = g_settings_new (APP_ID);
+  TS_APPLICATION (app)->settings = ts_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -32,9 +32,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The combo rows list the enum values in the schema's order, so the
- * position in the list is the index of the nick in the key's range. */
+ * position in the list is the index of the nick in the key's range. The
+ * schema is the settings' own, which need not be the installed one. */
 static GVariant *
-enum_nicks (const char *key)
+enum_nicks (GSettings  *settings,
+            const char *key)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettingsSchemaKey) schema_key = NULL;
@@ -42,7 +44,7 @@ enum_nicks (const char *key)
   GVariant *values;
   const char *type;
 
-  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  g_object_get (settings, "settings-schema", &schema, NULL);
   schema_key = g_settings_schema_get_key (schema, key);
   range = g_settings_schema_key_get_range (schema_key);
   g_variant_get (range, "(&sv)", &type, &values);
@@ -55,7 +57,7 @@ enum_to_position (GValue   *value,
                   GVariant *variant,
                   gpointer  user_data)
 {
-  g_autoptr(GVariant) nicks = enum_nicks (user_data);
+  GVariant *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
   for (gsize i = 0; i < g_variant_n_children (nicks); i++)
@@ -77,7 +79,7 @@ position_to_enum (const GValue       *value,
                   const GVariantType *expected_type,
                   gpointer            user_data)
 {
-  g_autoptr(GVariant) nicks = enum_nicks (user_data);
+  GVariant *nicks = user_data;
   g_autoptr(GVariant) child = NULL;
   guint position = g_value_get_uint (value);
 
@@ -97,7 +99,8 @@ bind_combo (TsPreferencesWindow *self,
   g_settings_bind_with_mapping (self->settings, key, row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 enum_to_position, position_to_enum,
-                                (gpointer)key, NULL);
+                                enum_nicks (self->settings, key),
+                                (GDestroyNotify)g_variant_unref);
 }
 
 static void
