@@ -100,8 +100,9 @@ describe_folder (GFile *file)
   if (g_file_equal (parent, home))
     return g_strdup ("~");
 
+  /* g_build_filename: the relative path has Windows' separators there. */
   if ((relative = g_file_get_relative_path (home, parent)))
-    return g_strconcat ("~/", relative, NULL);
+    return g_build_filename ("~", relative, NULL);
 
   return g_file_get_parse_name (parent);
 }
