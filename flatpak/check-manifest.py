@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Checks the Flatpak manifest without building it (and without network).
+
+flatpak-builder only warns about what it does not understand (a
+misspelt property is ignored, exit status 0): any output on stderr or
+any warning line fails here. Then the manifest as flatpak-builder read
+it must ask for GNOME 50, grant exactly the permissions the app needs,
+and pin every source.
+
+Usage: check-manifest.py FLATPAK_BUILDER MANIFEST APP_ID
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+RUNTIME = ("org.gnome.Platform", "org.gnome.Sdk", "50")
+# IPC for X11's shared memory, the display, GL, and the network for the
+# licence check; no --filesystem: files come through the portal.
+FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11",
+               "--device=dri", "--share=network"]
+
+
+def sources(modules):
+    for module in modules:
+        if isinstance(module, dict):
+            for source in module.get("sources", []):
+                yield module["name"], source
+            yield from sources(module.get("modules", []))
+
+
+def main():
+    builder, manifest, app_id = sys.argv[1:4]
+    manifest = pathlib.Path(manifest).resolve()
+    problems = []
+    # flatpak-builder leaves a state folder in the working directory.
+    with tempfile.TemporaryDirectory(prefix="ts-flatpak-") as cwd:
+        result = subprocess.run([builder, "--show-manifest", str(manifest)],
+                                capture_output=True, text=True, cwd=cwd)
+    if result.returncode != 0:
+        problems.append(f"flatpak-builder failed ({result.returncode})")
+    if result.stderr.strip():
+        problems.append(f"flatpak-builder said on stderr:\n{result.stderr.strip()}")
+    problems += [f"warning: {line}" for line in result.stdout.splitlines() if "warning" in line.lower()]
+    if problems:
+        print("\n".join(problems))
+        return 1
+
+    parsed = json.loads(result.stdout)
+    if parsed.get("id") != app_id:
+        problems.append(f"id {parsed.get('id')}, expected {app_id}")
+    got = (parsed.get("runtime"), parsed.get("sdk"), parsed.get("runtime-version"))
+    if got != RUNTIME:
+        problems.append(f"runtime, sdk, version {got}, expected {RUNTIME}")
+    finish_args = parsed.get("finish-args", [])
+    if sorted(finish_args) != sorted(FINISH_ARGS):
+        problems.append(f"finish-args {finish_args}, expected {FINISH_ARGS}")
+    if any(arg.startswith("--filesystem") for arg in finish_args):
+        problems.append("--filesystem: the app opens files through the portal")
+
+    checked = 0
+    for module, source in sources(parsed.get("modules", [])):
+        checked += 1
+        kind = source.get("type")
+        if kind == "git":
+            if len(source.get("commit", "")) != 40 or not source.get("tag"):
+                problems.append(f"{module}: a git source needs its tag and the tag's full commit")
+        elif kind in ("archive", "file"):
+            if "path" not in source and len(source.get("sha256", "")) != 64:
+                problems.append(f"{module}: a downloaded {kind} needs its sha256")
+        elif kind in ("patch", "dir"):
+            if not (manifest.parent / source.get("path", "")).exists():
+                problems.append(f"{module}: {source.get('path')} does not exist next to the manifest")
+        else:
+            problems.append(f"{module}: a {kind} source, which this check does not know how to pin")
+    if checked == 0:
+        problems.append("no sources")
+
+    for problem in problems:
+        print(problem)
+    print(f"{checked} sources checked")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
