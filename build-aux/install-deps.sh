@@ -15,7 +15,7 @@ PACKAGES="
   libgtk-4-bin libxml2-utils librsvg2-common shared-mime-info libglib2.0-bin
   xvfb xauth
   ffmpeg cuetools
-  flatpak-builder shellcheck
+  flatpak-builder shellcheck nsis binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
 "
 
 # Only what is missing: a second run starts building at once, without
