@@ -17,8 +17,8 @@ import sys
 import tempfile
 
 RUNTIME = ("org.gnome.Platform", "org.gnome.Sdk", "50")
-# IPC for X11's shared memory, the display, GL, and the network for the
-# licence check; no --filesystem: files come through the portal.
+# IPC for X11's shared memory, the display, GL, and the network for
+# refreshing licence files; no --filesystem: files come through the portal.
 FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11",
                "--device=dri", "--share=network"]
 

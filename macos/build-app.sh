@@ -104,8 +104,8 @@ cp "$BREW/$PIXBUF_DIR"/loaders/*.so "$RES/$PIXBUF_DIR/loaders/"
 gdk-pixbuf-query-loaders "$RES/$PIXBUF_DIR"/loaders/*.so \
   | sed -e "s|\"$RES/|\"|" > "$RES/$PIXBUF_DIR/loaders.cache"
 
-# The GIO TLS module (glib-networking): without it libsoup cannot open
-# https:// and the licence check fails.
+# The GIO TLS module (glib-networking): without it GIO and libsoup cannot
+# open https://, which refreshing a licence file online needs.
 mkdir -p "$RES/lib/gio/modules"
 cp "$BREW"/lib/gio/modules/libgiognutls.so "$RES/lib/gio/modules/"
 gio-querymodules "$RES/lib/gio/modules"
