@@ -464,10 +464,22 @@ test_junk_file_error (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
+static int file_was_released;
+
+/* The job's last reference on the file may go in the worker thread, which
+ * does not wake the main loop: the notification wakes it. */
+static void
+on_file_released (gpointer  data,
+                  GObject  *where_the_file_was)
+{
+  g_atomic_int_set (&file_was_released, 1);
+  g_main_context_wakeup (NULL);
+}
+
 static gboolean
 file_released (Fixture *fixture)
 {
-  return fixture->file == NULL;
+  return g_atomic_int_get (&file_was_released);
 }
 
 /* The last unref while the worker reads: the document goes at once, the
@@ -483,8 +495,8 @@ test_dispose_cancels (Fixture       *fixture,
   g_assert_true (ts_document_get_loading (document));
 
   /* The job's own reference on the file goes when the task is done. */
-  g_object_add_weak_pointer (G_OBJECT (fixture->file), (gpointer *)&fixture->file);
-  g_object_unref (fixture->file);
+  g_object_weak_ref (G_OBJECT (fixture->file), on_file_released, NULL);
+  g_clear_object (&fixture->file);
   g_object_add_weak_pointer (G_OBJECT (document), (gpointer *)&fixture->document);
   g_object_unref (document);
   g_assert_null (fixture->document);
