@@ -27,8 +27,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
-#include <zlib.h>
 
+#include "ts-gzip-source.h"
 #include "ts-marker.h"
 #include "ts-xml-scanner.h"
 
@@ -45,167 +45,35 @@ G_DEFINE_QUARK (ts-ableton-error-quark, ts_ableton_error)
 /* ------------------------------------------------------------------ */
 /* The input: gzip or plain bytes, read as XML in pieces               */
 
-typedef struct {
-  const guint8 *data;
-  gsize         length;
-  const char   *display_name;
-  gboolean      gzip;
-  gboolean      stream_ready;
-  gboolean      eof;
-  gsize         offset;  /* plain input: bytes handed out so far */
-  guint64       produced;
-  z_stream      zs;
-} Source;
-
-static void
-source_init (Source       *src,
-             const guint8 *data,
-             gsize         length,
-             const char   *display_name)
-{
-  memset (src, 0, sizeof *src);
-  src->data = data;
-  src->length = length;
-  src->display_name = display_name;
-  src->gzip = length >= 2 && data[0] == 0x1f && data[1] == 0x8b;
-}
-
-static void
-source_clear (Source *src)
-{
-  if (src->stream_ready)
-    inflateEnd (&src->zs);
-  src->stream_ready = FALSE;
-}
-
-static gboolean
-corrupt_gzip (Source      *src,
-              const char  *what,
-              GError     **error)
-{
-  g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_CORRUPT_GZIP,
-               /* Translators: the first %s is the file name, the second
-                * what is wrong with it, e.g. "cut short (it ends in the
-                * middle)". */
-               _("%s: the compressed file is %s"), src->display_name, what);
-  return FALSE;
-}
-
-/* Feeds zlib the rest of the input, in pieces it can count (uInt). */
-static void
-source_feed (Source *src)
-{
-  gsize consumed = src->zs.next_in - (const Bytef *) src->data;
-
-  src->zs.avail_in = (uInt) MIN (src->length - consumed, G_MAXUINT32 / 2);
-}
-
-static gboolean
-source_inflate (Source  *src,
-                guint8  *buf,
-                gsize    len,
-                gsize   *n_out,
-                GError **error)
-{
-  src->zs.next_out = buf;
-  src->zs.avail_out = (uInt) MIN (len, G_MAXUINT32 / 2);
-
-  while (src->zs.avail_out > 0)
-    {
-      const Bytef *end = (const Bytef *) src->data + src->length;
-      int ret;
-
-      if (src->zs.avail_in == 0)
-        source_feed (src);
-
-      ret = inflate (&src->zs, Z_NO_FLUSH);
-      switch (ret)
-        {
-        case Z_OK:
-          continue;
-
-        case Z_STREAM_END:
-          /* gzip allows several members one after the other; anything else
-           * after the first (padding, junk) is not part of the set. */
-          if (end - src->zs.next_in >= 2
-              && src->zs.next_in[0] == 0x1f && src->zs.next_in[1] == 0x8b)
-            {
-              inflateReset (&src->zs);
-              continue;
-            }
-          src->eof = TRUE;
-          break;
-
-        case Z_BUF_ERROR:
-          if (src->zs.next_in == end)
-            /* Translators: completes "the compressed file is %s". */
-            return corrupt_gzip (src, _("cut short (it ends in the middle)"), error);
-          continue;
-
-        case Z_MEM_ERROR:
-          /* Translators: completes "the compressed file is %s". */
-          return corrupt_gzip (src, _("too much for the available memory"), error);
-
-        default:
-          /* Translators: completes "the compressed file is %s". */
-          return corrupt_gzip (src, _("damaged (its compressed data is corrupt)"), error);
-        }
-      break;
-    }
-
-  *n_out = (gsize) (src->zs.next_out - buf);
-  return TRUE;
-}
-
-/* Reads the next piece of XML into @buf; 0 at the end. */
+/* Every failure of the compressed stream is a damaged set to the user;
+ * the size cap is the readers' policy, not the source's. */
 static gssize
-source_read (Source  *src,
-             guint8  *buf,
-             gsize    len,
-             GError **error)
+source_read (TsGzipSource  *src,
+             const char    *display_name,
+             guint8        *buf,
+             gsize          len,
+             GError       **error)
 {
-  gsize n = 0;
+  GError *local = NULL;
+  gssize n = ts_gzip_source_read (src, buf, len, &local);
 
-  if (src->eof || len == 0)
-    return 0;
-
-  if (src->gzip)
+  if (n < 0)
     {
-      if (!src->stream_ready)
-        {
-          /* 16 + MAX_WBITS: gzip wrapper only, with its CRC checked. */
-          if (inflateInit2 (&src->zs, 16 + MAX_WBITS) != Z_OK)
-            {
-              corrupt_gzip (src, _("too much for the available memory"), error);
-              return -1;
-            }
-          src->stream_ready = TRUE;
-          src->zs.next_in = (Bytef *) src->data;
-          src->zs.avail_in = 0;
-        }
-      if (!source_inflate (src, buf, len, &n, error))
-        return -1;
+      g_set_error_literal (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_CORRUPT_GZIP,
+                           local->message);
+      g_error_free (local);
+      return -1;
     }
-  else
-    {
-      n = MIN (len, src->length - src->offset);
-      memcpy (buf, src->data + src->offset, n);
-      src->offset += n;
-      if (src->offset == src->length)
-        src->eof = TRUE;
-    }
-
-  src->produced += n;
-  if (src->produced > TS_ABLETON_MAX_XML_SIZE)
+  if (ts_gzip_source_get_produced (src) > TS_ABLETON_MAX_XML_SIZE)
     {
       g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
                _("%s: the set is too large to read (more than %u MiB of XML)"),
-               src->display_name,
+               display_name,
                (guint) (TS_ABLETON_MAX_XML_SIZE / (1024 * 1024)));
       return -1;
     }
 
-  return (gssize) n;
+  return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1557,17 +1425,17 @@ propagate_scanner_error (FastReader  *r,
 }
 
 static gboolean
-empty (Source  *src,
-       GError **error)
+empty (const char  *display_name,
+       GError     **error)
 {
   g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_EMPTY,
-               _("%s: the file is empty"), src->display_name);
+               _("%s: the file is empty"), display_name);
   return FALSE;
 }
 
 static gboolean
 read_fast (Collector  *c,
-           Source     *src,
+           TsGzipSource *src,
            GError    **error)
 {
   g_autoptr(TsXmlScanner) scanner = NULL;
@@ -1583,7 +1451,7 @@ read_fast (Collector  *c,
     {
       gsize available = 0;
       char *buf = ts_xml_scanner_get_buffer (scanner, &available);
-      gssize n = source_read (src, (guint8 *) buf, available, error);
+      gssize n = source_read (src, c->display_name, (guint8 *) buf, available, error);
 
       if (n < 0)
         return FALSE;
@@ -1593,8 +1461,8 @@ read_fast (Collector  *c,
         return propagate_scanner_error (&r, local, error);
     }
 
-  if (src->produced == 0)
-    return empty (src, error);
+  if (ts_gzip_source_get_produced (src) == 0)
+    return empty (c->display_name, error);
   if (!ts_xml_scanner_finish (scanner, &local))
     return propagate_scanner_error (&r, local, error);
   return TRUE;
@@ -1604,8 +1472,9 @@ read_fast (Collector  *c,
 /* The reference reader: libxml2 over the whole document               */
 
 typedef struct {
-  Source  *src;
-  GError  *source_error;
+  TsGzipSource *src;
+  const char   *display_name;
+  GError       *source_error;
 } SlowInput;
 
 static int
@@ -1618,7 +1487,8 @@ slow_read (void *context,
 
   if (input->source_error != NULL || len < 0)
     return -1;
-  n = source_read (input->src, (guint8 *) buffer, (gsize) len, &input->source_error);
+  n = source_read (input->src, input->display_name, (guint8 *) buffer, (gsize) len,
+                   &input->source_error);
   return n < 0 ? -1 : (int) n;
 }
 
@@ -1642,10 +1512,10 @@ slow_peek (xmlTextReaderPtr  reader,
 
 static gboolean
 read_slow (Collector  *c,
-           Source     *src,
+           TsGzipSource *src,
            GError    **error)
 {
-  SlowInput input = { src, NULL };
+  SlowInput input = { src, c->display_name, NULL };
   g_autofree char *first_error = NULL;
   xmlTextReaderPtr reader;
   xmlDocPtr doc = NULL;
@@ -1670,8 +1540,8 @@ read_slow (Collector  *c,
     {
       if (input.source_error != NULL)
         g_propagate_error (error, g_steal_pointer (&input.source_error));
-      else if (src->produced == 0)
-        empty (src, error);
+      else if (ts_gzip_source_get_produced (src) == 0)
+        empty (c->display_name, error);
       else
         {
           gboolean saw_doctype, saw_ableton;
@@ -1688,8 +1558,8 @@ read_slow (Collector  *c,
                          first_error != NULL ? first_error : _("the content is not XML"));
         }
     }
-  else if (ok && src->produced == 0)
-    ok = empty (src, error);
+  else if (ok && ts_gzip_source_get_produced (src) == 0)
+    ok = empty (c->display_name, error);
 
   xmlFreeTextReader (reader);
   if (doc != NULL)
@@ -1701,7 +1571,7 @@ read_slow (Collector  *c,
 /* ------------------------------------------------------------------ */
 /* The API                                                             */
 
-typedef gboolean (*ReadFunc) (Collector *c, Source *src, GError **error);
+typedef gboolean (*ReadFunc) (Collector *c, TsGzipSource *src, GError **error);
 
 static gboolean
 read_with (TsAbletonSet  *set,
@@ -1712,7 +1582,7 @@ read_with (TsAbletonSet  *set,
            GError       **error)
 {
   Collector c;
-  Source src;
+  TsGzipSource src;
   gboolean ok;
 
   g_return_val_if_fail (set != NULL, FALSE);
@@ -1726,14 +1596,14 @@ read_with (TsAbletonSet  *set,
      * file is empty" when the caller gives none. */
     display_name = _("The set");
 
-  source_init (&src, data, length, display_name);
+  ts_gzip_source_init (&src, data, length, display_name);
   if (length == 0)
-    return empty (&src, error);
+    return empty (display_name, error);
 
   collector_init (&c, display_name);
   ok = read_func (&c, &src, error) && collector_finish (&c, set, error);
   collector_clear (&c);
-  source_clear (&src);
+  ts_gzip_source_clear (&src);
 
   if (!ok)
     ts_ableton_set_clear (set);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ts-ableton-set.h"
+#include "ts-gzip-source.h"
 
 /* Where the first element of an XML document starts: past a byte order
  * mark, white space, the XML declaration, comments and a doctype. */
@@ -50,7 +51,7 @@ ts_ableton_set_looks_like (const guint8 *data,
 {
   const guint8 *root;
 
-  if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+  if (ts_gzip_looks_like (data, length))
     return TRUE;
 
   root = skip_xml_prolog (data, MIN (length, 4096));
