@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
+#include "ts-ableton-paths-private.h"
 #include "ts-gzip-source.h"
 #include "ts-marker.h"
 #include "ts-xml-scanner.h"
@@ -79,47 +80,6 @@ source_read (TsGzipSource  *src,
 /* ------------------------------------------------------------------ */
 /* What the element path means: shared by both readers                 */
 
-/* Where an element sits. Elements whose attributes the reader needs have
- * a context of their own; a "region" is an element the fast reader hands
- * to libxml2 whole (see fast_start()). */
-typedef enum {
-  CTX_DOCUMENT = 0,           /* the scanner's "no parent" */
-  CTX_OTHER,
-  CTX_ROOT,                   /* Ableton */
-  CTX_LIVE_SET,               /* Ableton/LiveSet */
-  CTX_MASTER,                 /* LiveSet/MasterTrack (Live 12: MainTrack) */
-  CTX_MASTER_ENVELOPES,       /* MasterTrack/AutomationEnvelopes */
-  CTX_ENVELOPES,              /* .../AutomationEnvelopes/Envelopes */
-  CTX_ENVELOPE,               /* .../Envelopes/AutomationEnvelope */
-  CTX_ENVELOPE_TARGET,        /* AutomationEnvelope/EnvelopeTarget (region) */
-  CTX_POINTEE,                /* EnvelopeTarget/PointeeId */
-  CTX_ENVELOPE_AUTOMATION,    /* AutomationEnvelope/Automation */
-  CTX_ENVELOPE_EVENTS,        /* Automation/Events */
-  CTX_ENVELOPE_EVENT,         /* Automation/Events/FloatEvent */
-  CTX_MASTER_CHAIN,           /* MasterTrack/DeviceChain (Live 8: MasterChain) */
-  CTX_MIXER,                  /* .../Mixer */
-  CTX_TEMPO,                  /* Mixer/Tempo */
-  CTX_MANUAL,                 /* Tempo/Manual (region) */
-  CTX_TEMPO_TARGET,           /* Tempo/AutomationTarget (region) */
-  CTX_TEMPO_ARRANGER,         /* Tempo/ArrangerAutomation (Live 8, 9) */
-  CTX_TEMPO_EVENTS,           /* ArrangerAutomation/Events */
-  CTX_TEMPO_EVENT,            /* ArrangerAutomation/Events/FloatEvent */
-  CTX_LOCATORS_OUTER,         /* LiveSet/Locators (region) */
-  CTX_LOCATORS,               /* Locators/Locators */
-  CTX_LOCATOR,                /* Locators/Locator */
-  CTX_LOCATOR_TIME,           /* Locator/Time */
-  CTX_LOCATOR_NAME,           /* Locator/Name */
-  CTX_TRACKS,                 /* LiveSet/Tracks */
-  CTX_TRACK,                  /* Tracks/AudioTrack, MidiTrack, ... */
-  CTX_TRACK_CHAIN,            /* Track/DeviceChain */
-  CTX_SEQUENCER,              /* DeviceChain/MainSequencer */
-  CTX_TIMEABLE,               /* MainSequencer/Sample (audio), ClipTimeable (MIDI) */
-  CTX_CLIP_ARRANGER,          /* Sample/ArrangerAutomation */
-  CTX_CLIP_EVENTS,            /* ArrangerAutomation/Events */
-  CTX_CLIP,                   /* Events/AudioClip, MidiClip */
-  CTX_CLIP_END,               /* Clip/CurrentEnd */
-} Ctx;
-
 typedef struct {
   gboolean has_pointee;
   gint64   pointee;
@@ -132,16 +92,7 @@ typedef struct {
   char       *creator;
   char       *minor_version;
 
-  gboolean    seen_live_set;
-  gboolean    seen_master;
-  gboolean    seen_master_envelopes;
-  gboolean    seen_master_chain;
-  gboolean    seen_mixer;
-  gboolean    seen_tempo;
-  gboolean    seen_manual;
-  gboolean    seen_target;
-  gboolean    seen_locators;
-  gboolean    seen_tracks;
+  guint64     seen;             /* bit per TsAlsCtx: TS_ALS_PATH_FIRST_ONLY */
 
   gboolean    has_manual;
   double      manual;
@@ -444,247 +395,94 @@ event_finish (Collector    *c,
 
 static GArray *
 collector_events (Collector *c,
-                  Ctx        ctx)
+                  TsAlsCtx        ctx)
 {
-  return ctx == CTX_TEMPO_EVENT ? c->arranger_events : c->envelope->events;
+  return ctx == TS_ALS_TEMPO_EVENT ? c->arranger_events : c->envelope->events;
+}
+
+static inline guint64
+ctx_bit (TsAlsCtx ctx)
+{
+  return G_GUINT64_CONSTANT (1) << ctx;
+}
+
+/* What the path table cannot say: entering these elements starts an item
+ * (an envelope, a locator, a clip) or reads one of its parts once.
+ * Returns FALSE when the element is to be skipped. */
+static gboolean
+collector_enter_item (Collector *c,
+                      TsAlsCtx   child)
+{
+  if (child == TS_ALS_ENVELOPE)
+    {
+      c->envelope = g_new0 (Envelope, 1);
+      c->envelope->events = tempo_event_array_new ();
+      g_ptr_array_add (c->envelopes, c->envelope);
+    }
+  else if (child == TS_ALS_POINTEE)
+    return !c->envelope->has_pointee;
+  else if (child == TS_ALS_LOCATOR)
+    {
+      c->locator_seen_time = FALSE;
+      c->locator_has_time = FALSE;
+      g_clear_pointer (&c->locator_name, g_free);
+    }
+  else if (child == TS_ALS_LOCATOR_TIME)
+    {
+      if (c->locator_seen_time)
+        return FALSE;
+      c->locator_seen_time = TRUE;
+    }
+  else if (child == TS_ALS_LOCATOR_NAME)
+    return c->locator_name == NULL;
+  else if (child == TS_ALS_CLIP)
+    {
+      c->clip_seen_end = FALSE;
+      c->clip_has_end = FALSE;
+    }
+  else if (child == TS_ALS_CLIP_END)
+    {
+      if (c->clip_seen_end)
+        return FALSE;
+      c->clip_seen_end = TRUE;
+    }
+  return TRUE;
 }
 
 /* Follows the element path: the context of element @name under @parent. */
 static gboolean
 collector_enter (Collector   *c,
-                 Ctx          parent,
+                 TsAlsCtx     parent,
                  const char  *name,
                  gsize        name_len,
-                 Ctx         *ctx,
+                 TsAlsCtx    *ctx,
                  GError     **error)
 {
-  *ctx = CTX_OTHER;
+  const TsAlsPath *path = ts_als_path_find (parent, name, name_len);
 
-  switch (parent)
+  *ctx = TS_ALS_OTHER;
+
+  if (path == NULL)
     {
-    case CTX_OTHER:
-    case CTX_POINTEE:
-    case CTX_ENVELOPE_EVENT:
-    case CTX_MANUAL:
-    case CTX_TEMPO_TARGET:
-    case CTX_TEMPO_EVENT:
-    case CTX_LOCATOR_TIME:
-    case CTX_LOCATOR_NAME:
-    case CTX_CLIP_END:
-      return TRUE;
-
-    case CTX_DOCUMENT:
-      if (!name_is (name, name_len, "Ableton"))
-        {
-          g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                       "%s: this is not an Ableton Live set (it is XML of "
-                       "another kind)", c->display_name);
-          return FALSE;
-        }
-      *ctx = CTX_ROOT;
-      return TRUE;
-
-    case CTX_ROOT:
-      if (!c->seen_live_set && name_is (name, name_len, "LiveSet"))
-        {
-          c->seen_live_set = TRUE;
-          *ctx = CTX_LIVE_SET;
-        }
-      return TRUE;
-
-    case CTX_LIVE_SET:
-      if (!c->seen_master && (name_is (name, name_len, "MasterTrack")
-                              || name_is (name, name_len, "MainTrack")))
-        {
-          c->seen_master = TRUE;
-          *ctx = CTX_MASTER;
-        }
-      else if (!c->seen_locators && name_is (name, name_len, "Locators"))
-        {
-          c->seen_locators = TRUE;
-          *ctx = CTX_LOCATORS_OUTER;
-        }
-      else if (!c->seen_tracks && name_is (name, name_len, "Tracks"))
-        {
-          c->seen_tracks = TRUE;
-          *ctx = CTX_TRACKS;
-        }
-      return TRUE;
-
-    case CTX_MASTER:
-      if (!c->seen_master_envelopes && name_is (name, name_len, "AutomationEnvelopes"))
-        {
-          c->seen_master_envelopes = TRUE;
-          *ctx = CTX_MASTER_ENVELOPES;
-        }
-      else if (!c->seen_master_chain && (name_is (name, name_len, "DeviceChain")
-                                         || name_is (name, name_len, "MasterChain")))
-        {
-          c->seen_master_chain = TRUE;
-          *ctx = CTX_MASTER_CHAIN;
-        }
-      return TRUE;
-
-    case CTX_MASTER_ENVELOPES:
-      if (name_is (name, name_len, "Envelopes"))
-        *ctx = CTX_ENVELOPES;
-      return TRUE;
-
-    case CTX_ENVELOPES:
-      if (name_is (name, name_len, "AutomationEnvelope"))
-        {
-          c->envelope = g_new0 (Envelope, 1);
-          c->envelope->events = tempo_event_array_new ();
-          g_ptr_array_add (c->envelopes, c->envelope);
-          *ctx = CTX_ENVELOPE;
-        }
-      return TRUE;
-
-    case CTX_ENVELOPE:
-      if (name_is (name, name_len, "EnvelopeTarget"))
-        *ctx = CTX_ENVELOPE_TARGET;
-      else if (name_is (name, name_len, "Automation"))
-        *ctx = CTX_ENVELOPE_AUTOMATION;
-      return TRUE;
-
-    case CTX_ENVELOPE_TARGET:
-      if (!c->envelope->has_pointee && name_is (name, name_len, "PointeeId"))
-        *ctx = CTX_POINTEE;
-      return TRUE;
-
-    case CTX_ENVELOPE_AUTOMATION:
-      if (name_is (name, name_len, "Events"))
-        *ctx = CTX_ENVELOPE_EVENTS;
-      return TRUE;
-
-    case CTX_ENVELOPE_EVENTS:
-      if (name_is (name, name_len, "FloatEvent"))
-        *ctx = CTX_ENVELOPE_EVENT;
-      return TRUE;
-
-    case CTX_MASTER_CHAIN:
-      if (!c->seen_mixer && name_is (name, name_len, "Mixer"))
-        {
-          c->seen_mixer = TRUE;
-          *ctx = CTX_MIXER;
-        }
-      return TRUE;
-
-    case CTX_MIXER:
-      if (!c->seen_tempo && name_is (name, name_len, "Tempo"))
-        {
-          c->seen_tempo = TRUE;
-          *ctx = CTX_TEMPO;
-        }
-      return TRUE;
-
-    case CTX_TEMPO:
-      if (!c->seen_manual && name_is (name, name_len, "Manual"))
-        {
-          c->seen_manual = TRUE;
-          *ctx = CTX_MANUAL;
-        }
-      else if (!c->seen_target && name_is (name, name_len, "AutomationTarget"))
-        {
-          c->seen_target = TRUE;
-          *ctx = CTX_TEMPO_TARGET;
-        }
-      else if (name_is (name, name_len, "ArrangerAutomation"))
-        *ctx = CTX_TEMPO_ARRANGER;
-      return TRUE;
-
-    case CTX_TEMPO_ARRANGER:
-      if (name_is (name, name_len, "Events"))
-        *ctx = CTX_TEMPO_EVENTS;
-      return TRUE;
-
-    case CTX_TEMPO_EVENTS:
-      if (name_is (name, name_len, "FloatEvent"))
-        *ctx = CTX_TEMPO_EVENT;
-      return TRUE;
-
-    case CTX_LOCATORS_OUTER:
-      if (name_is (name, name_len, "Locators"))
-        *ctx = CTX_LOCATORS;
-      return TRUE;
-
-    case CTX_LOCATORS:
-      if (name_is (name, name_len, "Locator"))
-        {
-          c->locator_seen_time = FALSE;
-          c->locator_has_time = FALSE;
-          g_clear_pointer (&c->locator_name, g_free);
-          *ctx = CTX_LOCATOR;
-        }
-      return TRUE;
-
-    case CTX_LOCATOR:
-      if (!c->locator_seen_time && name_is (name, name_len, "Time"))
-        {
-          c->locator_seen_time = TRUE;
-          *ctx = CTX_LOCATOR_TIME;
-        }
-      else if (c->locator_name == NULL && name_is (name, name_len, "Name"))
-        *ctx = CTX_LOCATOR_NAME;
-      return TRUE;
-
-    /* The arrangement's clips, Live 8 to 12: Tracks/<any track>/DeviceChain/
-     * MainSequencer/{Sample,ClipTimeable}/ArrangerAutomation/Events/
-     * {AudioClip,MidiClip}. Everything else that looks like a clip is not
-     * played as part of the arrangement: session clips (MainSequencer/
-     * ClipSlotList), Live 11+ take lanes (Track/TakeLanes: what plays is
-     * the comp on the main lane), a frozen track's render (DeviceChain/
-     * FreezeSequencer) and the groove pool's clips (LiveSet/GroovePool).
-     * Return, group and master tracks have no MainSequencer in any
-     * version, so they hold no clips. */
-    case CTX_TRACKS:
-      *ctx = CTX_TRACK;
-      return TRUE;
-
-    case CTX_TRACK:
-      if (name_is (name, name_len, "DeviceChain"))
-        *ctx = CTX_TRACK_CHAIN;
-      return TRUE;
-
-    case CTX_TRACK_CHAIN:
-      if (name_is (name, name_len, "MainSequencer"))
-        *ctx = CTX_SEQUENCER;
-      return TRUE;
-
-    case CTX_SEQUENCER:
-      if (name_is (name, name_len, "Sample") || name_is (name, name_len, "ClipTimeable"))
-        *ctx = CTX_TIMEABLE;
-      return TRUE;
-
-    case CTX_TIMEABLE:
-      if (name_is (name, name_len, "ArrangerAutomation"))
-        *ctx = CTX_CLIP_ARRANGER;
-      return TRUE;
-
-    case CTX_CLIP_ARRANGER:
-      if (name_is (name, name_len, "Events"))
-        *ctx = CTX_CLIP_EVENTS;
-      return TRUE;
-
-    case CTX_CLIP_EVENTS:
-      if (name_is (name, name_len, "AudioClip") || name_is (name, name_len, "MidiClip"))
-        {
-          c->clip_seen_end = FALSE;
-          c->clip_has_end = FALSE;
-          *ctx = CTX_CLIP;
-        }
-      return TRUE;
-
-    case CTX_CLIP:
-      if (!c->clip_seen_end && name_is (name, name_len, "CurrentEnd"))
-        {
-          c->clip_seen_end = TRUE;
-          *ctx = CTX_CLIP_END;
-        }
-      return TRUE;
+      if (parent != TS_ALS_DOCUMENT)
+        return TRUE;
+      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
+                   "%s: this is not an Ableton Live set (it is XML of "
+                   "another kind)", c->display_name);
+      return FALSE;
     }
 
-  g_return_val_if_reached (FALSE);
+  if (path->flags & TS_ALS_PATH_FIRST_ONLY)
+    {
+      if (c->seen & ctx_bit (path->child))
+        return TRUE;
+      c->seen |= ctx_bit (path->child);
+    }
+  if ((path->flags & TS_ALS_PATH_ITEM) && !collector_enter_item (c, path->child))
+    return TRUE;
+
+  *ctx = path->child;
+  return TRUE;
 }
 
 /* Live pads names the way users type them; titles are what remains
@@ -713,16 +511,16 @@ trim_name (char *name)
 
 static gboolean
 collector_leave (Collector  *c,
-                 Ctx         ctx,
+                 TsAlsCtx         ctx,
                  GError    **error)
 {
   switch (ctx)
     {
-    case CTX_ENVELOPE:
+    case TS_ALS_ENVELOPE:
       c->envelope = NULL;
       return TRUE;
 
-    case CTX_LOCATOR:
+    case TS_ALS_LOCATOR:
       {
         TsAbletonLocator locator;
 
@@ -735,7 +533,7 @@ collector_leave (Collector  *c,
         return TRUE;
       }
 
-    case CTX_CLIP:
+    case TS_ALS_CLIP:
       /* Live writes CurrentEnd in every clip of every version. */
       if (!c->clip_has_end)
         return malformed (c, error, _("a clip in the arrangement has no end"));
@@ -744,38 +542,38 @@ collector_leave (Collector  *c,
       c->has_end_beat = TRUE;
       return TRUE;
 
-    case CTX_DOCUMENT:
-    case CTX_OTHER:
-    case CTX_ROOT:
-    case CTX_LIVE_SET:
-    case CTX_MASTER:
-    case CTX_MASTER_ENVELOPES:
-    case CTX_ENVELOPES:
-    case CTX_ENVELOPE_TARGET:
-    case CTX_POINTEE:
-    case CTX_ENVELOPE_AUTOMATION:
-    case CTX_ENVELOPE_EVENTS:
-    case CTX_ENVELOPE_EVENT:
-    case CTX_MASTER_CHAIN:
-    case CTX_MIXER:
-    case CTX_TEMPO:
-    case CTX_MANUAL:
-    case CTX_TEMPO_TARGET:
-    case CTX_TEMPO_ARRANGER:
-    case CTX_TEMPO_EVENTS:
-    case CTX_TEMPO_EVENT:
-    case CTX_LOCATORS_OUTER:
-    case CTX_LOCATORS:
-    case CTX_LOCATOR_TIME:
-    case CTX_LOCATOR_NAME:
-    case CTX_TRACKS:
-    case CTX_TRACK:
-    case CTX_TRACK_CHAIN:
-    case CTX_SEQUENCER:
-    case CTX_TIMEABLE:
-    case CTX_CLIP_ARRANGER:
-    case CTX_CLIP_EVENTS:
-    case CTX_CLIP_END:
+    case TS_ALS_DOCUMENT:
+    case TS_ALS_OTHER:
+    case TS_ALS_ROOT:
+    case TS_ALS_LIVE_SET:
+    case TS_ALS_MASTER:
+    case TS_ALS_MASTER_ENVELOPES:
+    case TS_ALS_ENVELOPES:
+    case TS_ALS_ENVELOPE_TARGET:
+    case TS_ALS_POINTEE:
+    case TS_ALS_ENVELOPE_AUTOMATION:
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_ENVELOPE_EVENT:
+    case TS_ALS_MASTER_CHAIN:
+    case TS_ALS_MIXER:
+    case TS_ALS_TEMPO:
+    case TS_ALS_MANUAL:
+    case TS_ALS_TEMPO_TARGET:
+    case TS_ALS_TEMPO_ARRANGER:
+    case TS_ALS_TEMPO_EVENTS:
+    case TS_ALS_TEMPO_EVENT:
+    case TS_ALS_LOCATORS_OUTER:
+    case TS_ALS_LOCATORS:
+    case TS_ALS_LOCATOR_TIME:
+    case TS_ALS_LOCATOR_NAME:
+    case TS_ALS_TRACKS:
+    case TS_ALS_TRACK:
+    case TS_ALS_TRACK_CHAIN:
+    case TS_ALS_SEQUENCER:
+    case TS_ALS_TIMEABLE:
+    case TS_ALS_CLIP_ARRANGER:
+    case TS_ALS_CLIP_EVENTS:
+    case TS_ALS_CLIP_END:
       return TRUE;
     }
 
@@ -815,7 +613,7 @@ collector_finish (Collector     *c,
   if (major == 0)
     return malformed (c, error, _("it does not say which version of Live saved it"));
 
-  if (!c->seen_tempo)
+  if (!(c->seen & ctx_bit (TS_ALS_TEMPO)))
     return malformed (c, error, _("it has no master tempo"));
 
   /* The layout follows the major line: older sets have the layout of
@@ -979,22 +777,22 @@ reader_event (Collector         *c,
  * on, whose context is @ctx. */
 static gboolean
 collector_read (Collector         *c,
-                Ctx                ctx,
+                TsAlsCtx                ctx,
                 xmlTextReaderPtr   reader,
                 GError           **error)
 {
   switch (ctx)
     {
-    case CTX_ROOT:
+    case TS_ALS_ROOT:
       c->creator = reader_attr (reader, "Creator");
       c->minor_version = reader_attr (reader, "MinorVersion");
       return TRUE;
 
-    case CTX_MANUAL:
+    case TS_ALS_MANUAL:
       /* Translators: names a value; starts the sentence "%s is not a number". */
       return reader_value (c, reader, _("the tempo"), &c->has_manual, &c->manual, error);
 
-    case CTX_TEMPO_TARGET:
+    case TS_ALS_TEMPO_TARGET:
       {
         g_autofree char *id = reader_attr (reader, "Id");
 
@@ -1005,7 +803,7 @@ collector_read (Collector         *c,
         return parse_id (c, id, _("the tempo's automation id"), &c->target, error);
       }
 
-    case CTX_POINTEE:
+    case TS_ALS_POINTEE:
       {
         g_autofree char *id = reader_attr (reader, "Value");
 
@@ -1017,48 +815,48 @@ collector_read (Collector         *c,
                          &c->envelope->pointee, error);
       }
 
-    case CTX_ENVELOPE_EVENT:
-    case CTX_TEMPO_EVENT:
+    case TS_ALS_ENVELOPE_EVENT:
+    case TS_ALS_TEMPO_EVENT:
       return reader_event (c, reader, collector_events (c, ctx), error);
 
-    case CTX_LOCATOR_TIME:
+    case TS_ALS_LOCATOR_TIME:
       /* Translators: names a value; starts the sentence "%s is not a number". */
       return reader_value (c, reader, _("the position of a locator"),
                            &c->locator_has_time, &c->locator_beat, error);
 
-    case CTX_LOCATOR_NAME:
+    case TS_ALS_LOCATOR_NAME:
       c->locator_name = reader_attr (reader, "Value");
       return TRUE;
 
-    case CTX_CLIP_END:
+    case TS_ALS_CLIP_END:
       return reader_value (c, reader, CLIP_END_WHAT, &c->clip_has_end, &c->clip_end, error);
 
-    case CTX_DOCUMENT:
-    case CTX_OTHER:
-    case CTX_LIVE_SET:
-    case CTX_MASTER:
-    case CTX_MASTER_ENVELOPES:
-    case CTX_ENVELOPES:
-    case CTX_ENVELOPE:
-    case CTX_ENVELOPE_TARGET:
-    case CTX_ENVELOPE_AUTOMATION:
-    case CTX_ENVELOPE_EVENTS:
-    case CTX_MASTER_CHAIN:
-    case CTX_MIXER:
-    case CTX_TEMPO:
-    case CTX_TEMPO_ARRANGER:
-    case CTX_TEMPO_EVENTS:
-    case CTX_LOCATORS_OUTER:
-    case CTX_LOCATORS:
-    case CTX_LOCATOR:
-    case CTX_TRACKS:
-    case CTX_TRACK:
-    case CTX_TRACK_CHAIN:
-    case CTX_SEQUENCER:
-    case CTX_TIMEABLE:
-    case CTX_CLIP_ARRANGER:
-    case CTX_CLIP_EVENTS:
-    case CTX_CLIP:
+    case TS_ALS_DOCUMENT:
+    case TS_ALS_OTHER:
+    case TS_ALS_LIVE_SET:
+    case TS_ALS_MASTER:
+    case TS_ALS_MASTER_ENVELOPES:
+    case TS_ALS_ENVELOPES:
+    case TS_ALS_ENVELOPE:
+    case TS_ALS_ENVELOPE_TARGET:
+    case TS_ALS_ENVELOPE_AUTOMATION:
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_MASTER_CHAIN:
+    case TS_ALS_MIXER:
+    case TS_ALS_TEMPO:
+    case TS_ALS_TEMPO_ARRANGER:
+    case TS_ALS_TEMPO_EVENTS:
+    case TS_ALS_LOCATORS_OUTER:
+    case TS_ALS_LOCATORS:
+    case TS_ALS_LOCATOR:
+    case TS_ALS_TRACKS:
+    case TS_ALS_TRACK:
+    case TS_ALS_TRACK_CHAIN:
+    case TS_ALS_SEQUENCER:
+    case TS_ALS_TIMEABLE:
+    case TS_ALS_CLIP_ARRANGER:
+    case TS_ALS_CLIP_EVENTS:
+    case TS_ALS_CLIP:
       return TRUE;
     }
 
@@ -1066,18 +864,18 @@ collector_read (Collector         *c,
 }
 
 /* Runs the collector over what @reader reads: a whole document when
- * @first is CTX_DOCUMENT, else one element whose context is @first (a
+ * @first is TS_ALS_DOCUMENT, else one element whose context is @first (a
  * region the fast reader found). Fails with @error set when the set is
  * wrong, or with *@broken set (and no error) when libxml2 stopped. */
 static gboolean
 read_elements (Collector         *c,
                xmlTextReaderPtr   reader,
-               Ctx                first,
+               TsAlsCtx                first,
                gboolean          *saw_element,
                gboolean          *broken,
                GError           **error)
 {
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Ctx));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (TsAlsCtx));
   int ret;
 
   *saw_element = FALSE;
@@ -1093,12 +891,12 @@ read_elements (Collector         *c,
         case XML_READER_TYPE_ELEMENT:
           {
             gboolean is_empty = xmlTextReaderIsEmptyElement (reader) == 1;
-            Ctx ctx = first;
+            TsAlsCtx ctx = first;
 
-            if (stack->len > 0 || first == CTX_DOCUMENT)
+            if (stack->len > 0 || first == TS_ALS_DOCUMENT)
               {
-                Ctx parent = stack->len > 0 ? g_array_index (stack, Ctx, stack->len - 1)
-                                            : CTX_DOCUMENT;
+                TsAlsCtx parent = stack->len > 0 ? g_array_index (stack, TsAlsCtx, stack->len - 1)
+                                            : TS_ALS_DOCUMENT;
                 const char *name = (const char *) xmlTextReaderConstName (reader);
 
                 if (!collector_enter (c, parent, name, strlen (name), &ctx, error))
@@ -1120,7 +918,7 @@ read_elements (Collector         *c,
 
         case XML_READER_TYPE_END_ELEMENT:
           {
-            Ctx ctx = g_array_index (stack, Ctx, stack->len - 1);
+            TsAlsCtx ctx = g_array_index (stack, TsAlsCtx, stack->len - 1);
 
             g_array_set_size (stack, stack->len - 1);
             if (!collector_leave (c, ctx, error))
@@ -1154,7 +952,7 @@ typedef struct {
   Collector    *c;
   TsXmlScanner *scanner;
   GString      *xml;          /* a captured region, or one tag */
-  Ctx           region;       /* being captured; CTX_DOCUMENT when none */
+  TsAlsCtx           region;       /* being captured; TS_ALS_DOCUMENT when none */
   const char   *region_what;
 } FastReader;
 
@@ -1162,7 +960,7 @@ typedef struct {
  * holds @what. */
 static gboolean
 read_xml (FastReader  *r,
-          Ctx          ctx,
+          TsAlsCtx          ctx,
           const char  *what,
           GError     **error)
 {
@@ -1193,7 +991,7 @@ read_xml (FastReader  *r,
  * element of its own. */
 static gboolean
 read_tag (FastReader  *r,
-          Ctx          ctx,
+          TsAlsCtx          ctx,
           const char  *name,
           gsize        name_len,
           const char  *what,
@@ -1214,7 +1012,7 @@ read_tag (FastReader  *r,
 
 static gboolean
 read_event_fast (FastReader       *r,
-                 Ctx               ctx,
+                 TsAlsCtx               ctx,
                  const char       *name,
                  gsize             name_len,
                  const TsXmlAttr  *attrs,
@@ -1242,7 +1040,7 @@ read_event_fast (FastReader       *r,
  * scanner like a tempo point. */
 static gboolean
 read_clip_end_fast (FastReader       *r,
-                    Ctx               ctx,
+                    TsAlsCtx               ctx,
                     const char       *name,
                     gsize             name_len,
                     const TsXmlAttr  *attrs,
@@ -1273,7 +1071,7 @@ read_clip_end_fast (FastReader       *r,
 
 static gboolean
 capture_region (FastReader  *r,
-                Ctx          ctx,
+                TsAlsCtx          ctx,
                 const char  *what,
                 GError     **error)
 {
@@ -1293,12 +1091,12 @@ fast_start (gpointer          user_data,
             GError          **error)
 {
   FastReader *r = user_data;
-  Ctx ctx;
+  TsAlsCtx ctx;
 
   /* Inside a region: libxml2 reads it all at its end. */
-  if (r->region != CTX_DOCUMENT)
+  if (r->region != TS_ALS_DOCUMENT)
     {
-      *child_tag = CTX_OTHER;
+      *child_tag = TS_ALS_OTHER;
       return TRUE;
     }
 
@@ -1308,56 +1106,56 @@ fast_start (gpointer          user_data,
 
   switch (ctx)
     {
-    case CTX_ROOT:
+    case TS_ALS_ROOT:
       /* Translators: this and the other "part of a set" strings name
        * where in the set's XML a problem is: "... (in %s)" and "the XML
        * of %s is longer than ...". */
       return read_tag (r, ctx, name, name_len, C_("part of a set", "the Ableton tag"), error);
 
-    case CTX_ENVELOPE_EVENT:
-    case CTX_TEMPO_EVENT:
+    case TS_ALS_ENVELOPE_EVENT:
+    case TS_ALS_TEMPO_EVENT:
       return read_event_fast (r, ctx, name, name_len, attrs, n_attrs, error);
 
-    case CTX_CLIP_END:
+    case TS_ALS_CLIP_END:
       return read_clip_end_fast (r, ctx, name, name_len, attrs, n_attrs, error);
 
-    case CTX_MANUAL:
-    case CTX_TEMPO_TARGET:
+    case TS_ALS_MANUAL:
+    case TS_ALS_TEMPO_TARGET:
       return capture_region (r, ctx, C_("part of a set", "the master tempo"), error);
 
-    case CTX_ENVELOPE_TARGET:
+    case TS_ALS_ENVELOPE_TARGET:
       return capture_region (r, ctx, C_("part of a set", "an automation envelope's target"), error);
 
-    case CTX_LOCATORS_OUTER:
+    case TS_ALS_LOCATORS_OUTER:
       return capture_region (r, ctx, C_("part of a set", "the locators"), error);
 
-    case CTX_DOCUMENT:
-    case CTX_OTHER:
-    case CTX_LIVE_SET:
-    case CTX_MASTER:
-    case CTX_MASTER_ENVELOPES:
-    case CTX_ENVELOPES:
-    case CTX_ENVELOPE:
-    case CTX_POINTEE:
-    case CTX_ENVELOPE_AUTOMATION:
-    case CTX_ENVELOPE_EVENTS:
-    case CTX_MASTER_CHAIN:
-    case CTX_MIXER:
-    case CTX_TEMPO:
-    case CTX_TEMPO_ARRANGER:
-    case CTX_TEMPO_EVENTS:
-    case CTX_LOCATORS:
-    case CTX_LOCATOR:
-    case CTX_LOCATOR_TIME:
-    case CTX_LOCATOR_NAME:
-    case CTX_TRACKS:
-    case CTX_TRACK:
-    case CTX_TRACK_CHAIN:
-    case CTX_SEQUENCER:
-    case CTX_TIMEABLE:
-    case CTX_CLIP_ARRANGER:
-    case CTX_CLIP_EVENTS:
-    case CTX_CLIP:
+    case TS_ALS_DOCUMENT:
+    case TS_ALS_OTHER:
+    case TS_ALS_LIVE_SET:
+    case TS_ALS_MASTER:
+    case TS_ALS_MASTER_ENVELOPES:
+    case TS_ALS_ENVELOPES:
+    case TS_ALS_ENVELOPE:
+    case TS_ALS_POINTEE:
+    case TS_ALS_ENVELOPE_AUTOMATION:
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_MASTER_CHAIN:
+    case TS_ALS_MIXER:
+    case TS_ALS_TEMPO:
+    case TS_ALS_TEMPO_ARRANGER:
+    case TS_ALS_TEMPO_EVENTS:
+    case TS_ALS_LOCATORS:
+    case TS_ALS_LOCATOR:
+    case TS_ALS_LOCATOR_TIME:
+    case TS_ALS_LOCATOR_NAME:
+    case TS_ALS_TRACKS:
+    case TS_ALS_TRACK:
+    case TS_ALS_TRACK_CHAIN:
+    case TS_ALS_SEQUENCER:
+    case TS_ALS_TIMEABLE:
+    case TS_ALS_CLIP_ARRANGER:
+    case TS_ALS_CLIP_EVENTS:
+    case TS_ALS_CLIP:
       return TRUE;
     }
 
@@ -1370,13 +1168,13 @@ fast_end (gpointer   user_data,
           GError   **error)
 {
   FastReader *r = user_data;
-  Ctx ctx = tag;
+  TsAlsCtx ctx = tag;
 
-  /* Tags inside a region are CTX_OTHER, so only its own end matches. */
-  if (r->region == CTX_DOCUMENT || ctx != r->region)
+  /* Tags inside a region are TS_ALS_OTHER, so only its own end matches. */
+  if (r->region == TS_ALS_DOCUMENT || ctx != r->region)
     return collector_leave (r->c, ctx, error);
 
-  r->region = CTX_DOCUMENT;
+  r->region = TS_ALS_DOCUMENT;
   return read_xml (r, ctx, r->region_what, error);
 }
 
@@ -1440,7 +1238,7 @@ read_fast (Collector  *c,
 {
   g_autoptr(TsXmlScanner) scanner = NULL;
   g_autoptr(GString) xml = g_string_new (NULL);
-  FastReader r = { c, NULL, xml, CTX_DOCUMENT, NULL };
+  FastReader r = { c, NULL, xml, TS_ALS_DOCUMENT, NULL };
   GError *local = NULL;
 
   init_libxml ();
@@ -1534,7 +1332,7 @@ read_slow (Collector  *c,
     }
   xmlTextReaderSetErrorHandler (reader, keep_first_error, &first_error);
 
-  ok = read_elements (c, reader, CTX_DOCUMENT, &saw_root, &broken, error);
+  ok = read_elements (c, reader, TS_ALS_DOCUMENT, &saw_root, &broken, error);
 
   if (broken)
     {
