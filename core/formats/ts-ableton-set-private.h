@@ -1,10 +1,21 @@
-/* ts-ableton-set-private.h - the reference reader, for tests
+/* ts-ableton-set-private.h - what the two Live set readers share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fast reader (ts-ableton-set.c) and the reference reader the tests
+ * check it against (tests/ts-ableton-reference.c) feed the same collector
+ * (ts-ableton-collector.c) and read elements with the same libxml2 code
+ * (ts-ableton-libxml.c), so they differ only in how they find elements.
  */
 #pragma once
 
+#include <string.h>
+
+#include <libxml/xmlreader.h>
+
+#include "ts-ableton-paths-private.h"
 #include "ts-ableton-set.h"
+#include "ts-gzip-source.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +26,8 @@ G_BEGIN_DECLS
  * work: the reader streams, so this caps time, not memory. */
 #define TS_ABLETON_MAX_XML_SIZE (G_GUINT64_CONSTANT (1) << 30)
 
+/* The safety options: never the network, never a DTD, never expand an
+ * entity (no XML_PARSE_NOENT / DTDLOAD / DTDATTR / HUGE). */
 /* Reads the same facts as ts_ableton_set_read() by running libxml2's
  * streaming reader over the whole document, with the same safety options
  * (no network, no DTD loading, no entity expansion). Slow but independent
@@ -25,5 +38,137 @@ gboolean ts_ableton_set_read_reference (TsAbletonSet  *set,
                                         gsize          length,
                                         const char    *display_name,
                                         GError       **error);
+
+#define TS_ABLETON_LIBXML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+typedef struct {
+  gboolean has_pointee;
+  gint64   pointee;
+  GArray  *events;            /* TsAbletonTempoEvent */
+} TsAbletonEnvelope;
+
+/* What the readers have found so far, element by element. */
+typedef struct {
+  const char *display_name;
+
+  char       *creator;
+  char       *minor_version;
+
+  guint64     seen;             /* bit per TsAlsCtx: TS_ALS_PATH_FIRST_ONLY */
+
+  gboolean    has_manual;
+  double      manual;
+  gboolean    has_target;
+  gint64      target;
+
+  GArray     *arranger_events;  /* TsAbletonTempoEvent, Live 8 and 9 */
+  GPtrArray  *envelopes;        /* TsAbletonEnvelope, master track, Live 10+ */
+  TsAbletonEnvelope *envelope;   /* the one being read */
+
+  GArray     *locators;         /* TsAbletonLocator */
+  gboolean    locator_seen_time;
+  gboolean    locator_has_time;
+  double      locator_beat;
+  char       *locator_name;
+
+  gboolean    clip_seen_end;
+  gboolean    clip_has_end;
+  double      clip_end;
+  gboolean    has_end_beat;
+  double      end_beat;         /* the largest clip end so far */
+} TsAbletonCollector;
+
+/* <FloatEvent Id="" Time="" Value="" [CurveControl1X="" ...] />, read one
+ * attribute at a time by both readers. */
+typedef struct {
+  TsAbletonTempoEvent event;
+  double              curve[4];
+  guint               seen;     /* TIME_BIT, VALUE_BIT, CURVE_BITS */
+} TsAbletonEventFields;
+
+/* Reads the whole set from @src into @c: the one part where the readers
+ * differ. */
+typedef gboolean (*TsAbletonReadFunc) (TsAbletonCollector *c, TsGzipSource *src, GError **error);
+
+gboolean     ts_ableton_read_with          (TsAbletonSet          *set,
+                                            const guint8          *data,
+                                            gsize                  length,
+                                            const char            *display_name,
+                                            TsAbletonReadFunc      read_func,
+                                            GError               **error);
+
+gssize       ts_ableton_source_read        (TsGzipSource          *src,
+                                            const char            *display_name,
+                                            guint8                *buf,
+                                            gsize                  len,
+                                            GError               **error);
+
+gboolean     ts_ableton_empty              (const char            *display_name,
+                                            GError               **error);
+gboolean     ts_ableton_malformed          (TsAbletonCollector    *c,
+                                            GError               **error,
+                                            const char            *format,
+                                            ...) G_GNUC_PRINTF (3, 4);
+const char  *ts_ableton_clip_end_what      (void);
+
+gboolean     ts_ableton_parse_number       (TsAbletonCollector    *c,
+                                            const char            *text,
+                                            gsize                  len,
+                                            const char            *what,
+                                            double                *out,
+                                            GError               **error);
+gboolean     ts_ableton_parse_id           (TsAbletonCollector    *c,
+                                            const char            *text,
+                                            const char            *what,
+                                            gint64                *out,
+                                            GError               **error);
+
+gboolean     ts_ableton_event_field        (TsAbletonCollector    *c,
+                                            TsAbletonEventFields  *fields,
+                                            const char            *name,
+                                            gsize                  name_len,
+                                            const char            *value,
+                                            gsize                  value_len,
+                                            GError               **error);
+gboolean     ts_ableton_event_finish       (TsAbletonCollector    *c,
+                                            TsAbletonEventFields  *fields,
+                                            GArray                *events,
+                                            GError               **error);
+GArray      *ts_ableton_collector_events   (TsAbletonCollector    *c,
+                                            TsAlsCtx               ctx);
+
+gboolean     ts_ableton_collector_enter    (TsAbletonCollector    *c,
+                                            TsAlsCtx               parent,
+                                            const char            *name,
+                                            gsize                  name_len,
+                                            TsAlsCtx              *ctx,
+                                            GError               **error);
+gboolean     ts_ableton_collector_leave    (TsAbletonCollector    *c,
+                                            TsAlsCtx               ctx,
+                                            GError               **error);
+
+void         ts_ableton_init_libxml        (void);
+void         ts_ableton_keep_first_error   (void                  *arg,
+                                            const char            *msg,
+                                            xmlParserSeverities    severity,
+                                            xmlTextReaderLocatorPtr locator);
+gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
+                                            GError               **error);
+gboolean     ts_ableton_read_elements      (TsAbletonCollector    *c,
+                                            xmlTextReaderPtr       reader,
+                                            TsAlsCtx               first,
+                                            gboolean              *saw_element,
+                                            gboolean              *broken,
+                                            GError               **error);
+
+static inline gboolean
+ts_ableton_name_is (const char *name,
+                    gsize       name_len,
+                    const char *literal)
+{
+  gsize n = strlen (literal);
+
+  return name_len == n && memcmp (name, literal, n) == 0;
+}
 
 G_END_DECLS

@@ -1,0 +1,626 @@
+/* ts-ableton-collector.c - what a Live set says, element by element
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both readers walk the element path through the same collector: it keeps
+ * where each element sits, reads the numbers and ids the set needs, and
+ * at the end makes a TsAbletonSet of what it found.
+ */
+#define G_LOG_DOMAIN "ts-ableton-set"
+
+#include "config.h"
+
+#include "ts-ableton-set-private.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+/* Every failure of the compressed stream is a damaged set to the user;
+ * the size cap is the readers' policy, not the source's. */
+gssize
+ts_ableton_source_read (TsGzipSource  *src,
+                        const char    *display_name,
+                        guint8        *buf,
+                        gsize          len,
+                        GError       **error)
+{
+  GError *local = NULL;
+  gssize n = ts_gzip_source_read (src, buf, len, &local);
+
+  if (n < 0)
+    {
+      g_set_error_literal (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_CORRUPT_GZIP,
+                           local->message);
+      g_error_free (local);
+      return -1;
+    }
+  if (ts_gzip_source_get_produced (src) > TS_ABLETON_MAX_XML_SIZE)
+    {
+      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
+                   _("%s: the set is too large to read (more than %u MiB of XML)"),
+                   display_name,
+                   (guint) (TS_ABLETON_MAX_XML_SIZE / (1024 * 1024)));
+      return -1;
+    }
+
+  return n;
+}
+
+static void
+envelope_free (TsAbletonEnvelope *envelope)
+{
+  g_array_unref (envelope->events);
+  g_free (envelope);
+}
+
+static void
+locator_clear (TsAbletonLocator *locator)
+{
+  g_clear_pointer (&locator->name, g_free);
+}
+
+static GArray *
+tempo_event_array_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (TsAbletonTempoEvent));
+}
+
+static GArray *
+locator_array_new (void)
+{
+  GArray *locators = g_array_new (FALSE, FALSE, sizeof (TsAbletonLocator));
+
+  g_array_set_clear_func (locators, (GDestroyNotify) locator_clear);
+  return locators;
+}
+
+static void
+collector_init (TsAbletonCollector *c,
+                const char         *display_name)
+{
+  memset (c, 0, sizeof *c);
+  c->display_name = display_name;
+  c->arranger_events = tempo_event_array_new ();
+  c->envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify) envelope_free);
+  c->locators = locator_array_new ();
+}
+
+static void
+collector_clear (TsAbletonCollector *c)
+{
+  g_free (c->creator);
+  g_free (c->minor_version);
+  g_clear_pointer (&c->arranger_events, g_array_unref);
+  g_ptr_array_unref (c->envelopes);
+  g_clear_pointer (&c->locators, g_array_unref);
+  g_free (c->locator_name);
+}
+
+gboolean
+ts_ableton_malformed (TsAbletonCollector  *c,
+                      GError             **error,
+                      const char          *format,
+                      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
+               /* Translators: the first %s is the file name, the second
+                * what is wrong, e.g. "a locator has no position". */
+               _("%s: the Live set is damaged: %s"), c->display_name, what);
+  return FALSE;
+}
+
+/* A decimal number as Live writes it ("-63072000", "120.760574",
+ * "4.0939253454878459", "1e-05"). Anything else, including "inf", "nan",
+ * hex and blanks, is refused so that both readers agree on every input.
+ * The byte after @s + @len must not continue a number (a closing quote or
+ * a NUL). */
+static gboolean
+parse_double (const char *s,
+              gsize       len,
+              double     *out)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15,
+  };
+  gsize i = 0;
+  gsize n_digits = 0;
+  gsize n_fraction = 0;
+  guint64 mantissa = 0;
+  gboolean negative = FALSE;
+  gboolean has_exponent = FALSE;
+  char *end = NULL;
+  double value;
+
+  if (i < len && (s[i] == '-' || s[i] == '+'))
+    negative = s[i++] == '-';
+  for (; i < len && g_ascii_isdigit (s[i]); i++, n_digits++)
+    mantissa = mantissa * 10 + (guint64) (s[i] - '0');
+  if (i < len && s[i] == '.')
+    {
+      for (i++; i < len && g_ascii_isdigit (s[i]); i++, n_fraction++)
+        mantissa = mantissa * 10 + (guint64) (s[i] - '0');
+    }
+  if (n_digits + n_fraction == 0)
+    return FALSE;
+  if (i < len && (s[i] == 'e' || s[i] == 'E'))
+    {
+      gsize exponent_digits = 0;
+
+      has_exponent = TRUE;
+      i++;
+      if (i < len && (s[i] == '-' || s[i] == '+'))
+        i++;
+      for (; i < len && g_ascii_isdigit (s[i]); i++)
+        exponent_digits++;
+      if (exponent_digits == 0)
+        return FALSE;
+    }
+  if (i != len)
+    return FALSE;
+
+  /* Up to 15 digits the mantissa and the power of ten are exact doubles,
+   * so one correctly rounded division gives what strtod gives, much
+   * faster; tempo points are mostly short numbers. */
+  if (!has_exponent && n_digits + n_fraction <= 15)
+    {
+      value = (double) mantissa / powers[n_fraction];
+      *out = negative ? -value : value;
+      return TRUE;
+    }
+
+  value = g_ascii_strtod (s, &end);
+  if (end != s + len || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+ts_ableton_parse_number (TsAbletonCollector  *c,
+                         const char          *text,
+                         gsize                len,
+                         const char          *what,
+                         double              *out,
+                         GError             **error)
+{
+  if (!parse_double (text, len, out))
+    /* Translators: the first %s names a value, e.g. "the position of a
+     * tempo point"; the second is the text found in the set. */
+    return ts_ableton_malformed (c, error, _("%s “%.*s” is not a number"), what,
+                                 (int) MIN (len, 32), text);
+  return TRUE;
+}
+
+gboolean
+ts_ableton_parse_id (TsAbletonCollector  *c,
+                     const char          *text,
+                     const char          *what,
+                     gint64              *out,
+                     GError             **error)
+{
+  gsize len = strlen (text);
+  gint64 value = 0;
+
+  if (len == 0 || len > 18)
+    return ts_ableton_malformed (c, error, _("%s is not a number"), what);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) && !(i == 0 && text[0] == '-' && len > 1))
+        return ts_ableton_malformed (c, error, _("%s is not a number"), what);
+      if (g_ascii_isdigit (text[i]))
+        value = value * 10 + (text[i] - '0');
+    }
+  *out = text[0] == '-' ? -value : value;
+  return TRUE;
+}
+
+#define TIME_BIT   (1u << 0)
+#define VALUE_BIT  (1u << 1)
+#define CURVE_BITS (0xFu << 2)
+
+gboolean
+ts_ableton_event_field (TsAbletonCollector    *c,
+                        TsAbletonEventFields  *fields,
+                        const char            *name,
+                        gsize                  name_len,
+                        const char            *value,
+                        gsize                  value_len,
+                        GError               **error)
+{
+  const char *what;
+  double *out;
+  guint bit;
+
+  if (ts_ableton_name_is (name, name_len, "Time"))
+    {
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("the position of a tempo point");
+      out = &fields->event.beat;
+      bit = TIME_BIT;
+    }
+  else if (ts_ableton_name_is (name, name_len, "Value"))
+    {
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("the tempo of a tempo point");
+      out = &fields->event.bpm;
+      bit = VALUE_BIT;
+    }
+  else if (name_len == strlen ("CurveControl1X")
+           && memcmp (name, "CurveControl", strlen ("CurveControl")) == 0
+           && (name[12] == '1' || name[12] == '2')
+           && (name[13] == 'X' || name[13] == 'Y'))
+    {
+      guint index = (name[12] - '1') * 2 + (name[13] - 'X');
+
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      what = _("a curve handle of a tempo point");
+      out = &fields->curve[index];
+      bit = 1u << (2 + index);
+    }
+  else
+    return TRUE;
+
+  /* XML forbids it; the scanner does not check, so say it here. */
+  if (fields->seen & bit)
+    return ts_ableton_malformed (c, error, _("a tempo point has an attribute twice"));
+  fields->seen |= bit;
+  return ts_ableton_parse_number (c, value, value_len, what, out, error);
+}
+
+gboolean
+ts_ableton_event_finish (TsAbletonCollector    *c,
+                         TsAbletonEventFields  *fields,
+                         GArray                *events,
+                         GError               **error)
+{
+  guint curves = fields->seen & CURVE_BITS;
+
+  if (!(fields->seen & TIME_BIT))
+    return ts_ableton_malformed (c, error, _("a tempo point has no position"));
+  if (!(fields->seen & VALUE_BIT))
+    return ts_ableton_malformed (c, error, _("a tempo point has no tempo"));
+  if (curves != 0 && curves != CURVE_BITS)
+    return ts_ableton_malformed (c, error, _("a tempo point has only some of its curve handles"));
+
+  fields->event.has_curve = curves != 0;
+  fields->event.curve1_x = fields->curve[0];
+  fields->event.curve1_y = fields->curve[1];
+  fields->event.curve2_x = fields->curve[2];
+  fields->event.curve2_y = fields->curve[3];
+  g_array_append_val (events, fields->event);
+  return TRUE;
+}
+
+GArray *
+ts_ableton_collector_events (TsAbletonCollector *c,
+                             TsAlsCtx            ctx)
+{
+  return ctx == TS_ALS_TEMPO_EVENT ? c->arranger_events : c->envelope->events;
+}
+
+static inline guint64
+ctx_bit (TsAlsCtx ctx)
+{
+  return G_GUINT64_CONSTANT (1) << ctx;
+}
+
+/* What the path table cannot say: entering these elements starts an item
+ * (an envelope, a locator, a clip) or reads one of its parts once.
+ * Returns FALSE when the element is to be skipped. */
+static gboolean
+collector_enter_item (TsAbletonCollector *c,
+                      TsAlsCtx            child)
+{
+  if (child == TS_ALS_ENVELOPE)
+    {
+      c->envelope = g_new0 (TsAbletonEnvelope, 1);
+      c->envelope->events = tempo_event_array_new ();
+      g_ptr_array_add (c->envelopes, c->envelope);
+    }
+  else if (child == TS_ALS_POINTEE)
+    return !c->envelope->has_pointee;
+  else if (child == TS_ALS_LOCATOR)
+    {
+      c->locator_seen_time = FALSE;
+      c->locator_has_time = FALSE;
+      g_clear_pointer (&c->locator_name, g_free);
+    }
+  else if (child == TS_ALS_LOCATOR_TIME)
+    {
+      if (c->locator_seen_time)
+        return FALSE;
+      c->locator_seen_time = TRUE;
+    }
+  else if (child == TS_ALS_LOCATOR_NAME)
+    return c->locator_name == NULL;
+  else if (child == TS_ALS_CLIP)
+    {
+      c->clip_seen_end = FALSE;
+      c->clip_has_end = FALSE;
+    }
+  else if (child == TS_ALS_CLIP_END)
+    {
+      if (c->clip_seen_end)
+        return FALSE;
+      c->clip_seen_end = TRUE;
+    }
+  return TRUE;
+}
+
+/* Follows the element path: the context of element @name under @parent. */
+gboolean
+ts_ableton_collector_enter (TsAbletonCollector  *c,
+                            TsAlsCtx             parent,
+                            const char          *name,
+                            gsize                name_len,
+                            TsAlsCtx            *ctx,
+                            GError             **error)
+{
+  const TsAlsPath *path = ts_als_path_find (parent, name, name_len);
+
+  *ctx = TS_ALS_OTHER;
+
+  if (path == NULL)
+    {
+      if (parent != TS_ALS_DOCUMENT)
+        return TRUE;
+      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
+                   "%s: this is not an Ableton Live set (it is XML of "
+                   "another kind)", c->display_name);
+      return FALSE;
+    }
+
+  if (path->flags & TS_ALS_PATH_FIRST_ONLY)
+    {
+      if (c->seen & ctx_bit (path->child))
+        return TRUE;
+      c->seen |= ctx_bit (path->child);
+    }
+  if ((path->flags & TS_ALS_PATH_ITEM) && !collector_enter_item (c, path->child))
+    return TRUE;
+
+  *ctx = path->child;
+  return TRUE;
+}
+
+/* Live pads names the way users type them; titles are what remains
+ * between the first and last visible character. */
+static char *
+trim_name (char *name)
+{
+  char *start = name;
+  char *end = name + strlen (name);
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  memmove (name, start, end - start);
+  name[end - start] = '\0';
+  return name;
+}
+
+gboolean
+ts_ableton_collector_leave (TsAbletonCollector  *c,
+                            TsAlsCtx             ctx,
+                            GError             **error)
+{
+  switch (ctx)
+    {
+    case TS_ALS_ENVELOPE:
+      c->envelope = NULL;
+      return TRUE;
+
+    case TS_ALS_LOCATOR:
+      {
+        TsAbletonLocator locator;
+
+        if (!c->locator_has_time)
+          return ts_ableton_malformed (c, error, _("a locator has no position"));
+        locator.beat = c->locator_beat;
+        locator.name = c->locator_name != NULL ? trim_name (g_steal_pointer (&c->locator_name))
+                                               : g_strdup ("");
+        g_array_append_val (c->locators, locator);
+        return TRUE;
+      }
+
+    case TS_ALS_CLIP:
+      /* Live writes CurrentEnd in every clip of every version. */
+      if (!c->clip_has_end)
+        return ts_ableton_malformed (c, error, _("a clip in the arrangement has no end"));
+      if (!c->has_end_beat || c->clip_end > c->end_beat)
+        c->end_beat = c->clip_end;
+      c->has_end_beat = TRUE;
+      return TRUE;
+
+    case TS_ALS_DOCUMENT:
+    case TS_ALS_OTHER:
+    case TS_ALS_ROOT:
+    case TS_ALS_LIVE_SET:
+    case TS_ALS_MASTER:
+    case TS_ALS_MASTER_ENVELOPES:
+    case TS_ALS_ENVELOPES:
+    case TS_ALS_ENVELOPE_TARGET:
+    case TS_ALS_POINTEE:
+    case TS_ALS_ENVELOPE_AUTOMATION:
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_ENVELOPE_EVENT:
+    case TS_ALS_MASTER_CHAIN:
+    case TS_ALS_MIXER:
+    case TS_ALS_TEMPO:
+    case TS_ALS_MANUAL:
+    case TS_ALS_TEMPO_TARGET:
+    case TS_ALS_TEMPO_ARRANGER:
+    case TS_ALS_TEMPO_EVENTS:
+    case TS_ALS_TEMPO_EVENT:
+    case TS_ALS_LOCATORS_OUTER:
+    case TS_ALS_LOCATORS:
+    case TS_ALS_LOCATOR_TIME:
+    case TS_ALS_LOCATOR_NAME:
+    case TS_ALS_TRACKS:
+    case TS_ALS_TRACK:
+    case TS_ALS_TRACK_CHAIN:
+    case TS_ALS_SEQUENCER:
+    case TS_ALS_TIMEABLE:
+    case TS_ALS_CLIP_ARRANGER:
+    case TS_ALS_CLIP_EVENTS:
+    case TS_ALS_CLIP_END:
+      return TRUE;
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+/* "10.0_377" -> 10; sets without MinorVersion: "Ableton Live 9.7.1" -> 9. */
+static guint
+parse_major (const char *text)
+{
+  guint64 major = 0;
+
+  if (text == NULL)
+    return 0;
+  while (*text != '\0' && !g_ascii_isdigit (*text))
+    text++;
+  for (; g_ascii_isdigit (*text) && major < 1000; text++)
+    major = major * 10 + (guint64) (*text - '0');
+  return (guint) major;
+}
+
+static gboolean
+collector_finish (TsAbletonCollector  *c,
+                  TsAbletonSet        *set,
+                  GError             **error)
+{
+  GArray *events = NULL;
+  guint major;
+
+  major = parse_major (c->minor_version);
+  if (major == 0)
+    {
+      const char *creator = c->creator != NULL ? strstr (c->creator, "Live") : NULL;
+
+      major = parse_major (creator);
+    }
+  if (major == 0)
+    return ts_ableton_malformed (c, error, _("it does not say which version of Live saved it"));
+
+  if (!(c->seen & ctx_bit (TS_ALS_TEMPO)))
+    return ts_ableton_malformed (c, error, _("it has no master tempo"));
+
+  /* The layout follows the major line: older sets have the layout of
+   * Live 8, newer ones that of Live 12. */
+  major = CLAMP (major, 8, 12);
+
+  if (major <= 9)
+    events = c->arranger_events;
+  else if (c->has_target)
+    {
+      for (guint i = 0; i < c->envelopes->len; i++)
+        {
+          TsAbletonEnvelope *envelope = g_ptr_array_index (c->envelopes, i);
+
+          if (envelope->has_pointee && envelope->pointee == c->target)
+            {
+              events = envelope->events;
+              break;
+            }
+        }
+    }
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const TsAbletonTempoEvent *event = &g_array_index (events, TsAbletonTempoEvent, i);
+
+      if (!(event->bpm > 0))
+        return ts_ableton_malformed (c, error, _("a tempo point has a tempo of %g BPM"),
+                                     event->bpm);
+    }
+
+  if (c->has_manual)
+    {
+      if (!(c->manual > 0))
+        return ts_ableton_malformed (c, error, _("its tempo is %g BPM"), c->manual);
+      set->tempo = c->manual;
+    }
+  else if (events != NULL && events->len > 0)
+    set->tempo = g_array_index (events, TsAbletonTempoEvent, 0).bpm;
+  else
+    return ts_ableton_malformed (c, error, _("it has no tempo"));
+
+  set->creator = g_steal_pointer (&c->creator);
+  set->minor_version = g_steal_pointer (&c->minor_version);
+  set->live_version = major;
+  set->tempo_events = events != NULL ? g_array_ref (events) : tempo_event_array_new ();
+  set->locators = g_steal_pointer (&c->locators);
+  set->end_beat = c->has_end_beat ? c->end_beat : NAN;
+  return TRUE;
+}
+
+const char *
+ts_ableton_clip_end_what (void)
+{
+  /* Translators: what has no value or two values, in "%s has no value". */
+  return _("the end of a clip");
+}
+
+gboolean
+ts_ableton_empty (const char  *display_name,
+                  GError     **error)
+{
+  g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_EMPTY,
+               _("%s: the file is empty"), display_name);
+  return FALSE;
+}
+
+gboolean
+ts_ableton_read_with (TsAbletonSet       *set,
+                      const guint8       *data,
+                      gsize               length,
+                      const char         *display_name,
+                      TsAbletonReadFunc   read_func,
+                      GError            **error)
+{
+  TsAbletonCollector c;
+  TsGzipSource src;
+  gboolean ok;
+
+  g_return_val_if_fail (set != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (set, 0, sizeof *set);
+  set->end_beat = NAN;
+  if (display_name == NULL)
+    /* Translators: stands for the file name in messages such as "%s: the
+     * file is empty" when the caller gives none. */
+    display_name = _("The set");
+
+  ts_gzip_source_init (&src, data, length, display_name);
+  if (length == 0)
+    return ts_ableton_empty (display_name, error);
+
+  collector_init (&c, display_name);
+  ok = read_func (&c, &src, error) && collector_finish (&c, set, error);
+  collector_clear (&c);
+  ts_gzip_source_clear (&src);
+
+  if (!ok)
+    ts_ableton_set_clear (set);
+  return ok;
+}

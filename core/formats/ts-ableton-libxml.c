@@ -1,0 +1,282 @@
+/* ts-ableton-libxml.c - libxml2 reads a Live set's elements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fast reader hands libxml2 the few small regions it finds; the
+ * reference reader hands it the whole document. Either way the elements
+ * go through the same code here, into the same collector.
+ */
+#define G_LOG_DOMAIN "ts-ableton-set"
+
+#include "config.h"
+
+#include "ts-ableton-set-private.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Nothing in a Live set refers to another file; refusing every external
+ * entity also covers any libxml2 use that forgets XML_PARSE_NONET. */
+static xmlParserInputPtr
+refuse_external_entity (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  ctxt)
+{
+  return NULL;
+}
+
+void
+ts_ableton_init_libxml (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Keeps libxml2's first error message in the char * at @arg. */
+void
+ts_ableton_keep_first_error (void                    *arg,
+                             const char              *msg,
+                             xmlParserSeverities      severity,
+                             xmlTextReaderLocatorPtr  locator)
+{
+  char **first = arg;
+
+  if (*first == NULL
+      && (severity == XML_PARSER_SEVERITY_ERROR
+          || severity == XML_PARSER_SEVERITY_VALIDITY_ERROR))
+    *first = g_strchomp (g_strdup (msg));
+}
+
+gboolean
+ts_ableton_refuse_doctype (TsAbletonCollector  *c,
+                           GError             **error)
+{
+  return ts_ableton_malformed (c, error, _("it contains a document type declaration, which "
+                                           "Live never writes and which is not read for safety"));
+}
+
+/* The value of the attribute @name of the element @reader is on. */
+static char *
+reader_attr (xmlTextReaderPtr  reader,
+             const char       *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+reader_value (TsAbletonCollector  *c,
+              xmlTextReaderPtr     reader,
+              const char          *what,
+              gboolean            *has,
+              double              *out,
+              GError             **error)
+{
+  g_autofree char *value = reader_attr (reader, "Value");
+
+  if (value == NULL)
+    /* Translators: %s names a value, e.g. "the position of a locator". */
+    return ts_ableton_malformed (c, error, _("%s has no value"), what);
+  *has = TRUE;
+  return ts_ableton_parse_number (c, value, strlen (value), what, out, error);
+}
+
+static gboolean
+reader_event (TsAbletonCollector  *c,
+              xmlTextReaderPtr     reader,
+              GArray              *events,
+              GError             **error)
+{
+  TsAbletonEventFields fields = { 0 };
+  gboolean ok = TRUE;
+
+  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+    {
+      do
+        {
+          const char *name = (const char *) xmlTextReaderConstName (reader);
+          const char *value = (const char *) xmlTextReaderConstValue (reader);
+
+          if (value == NULL)
+            value = "";
+          ok = ts_ableton_event_field (c, &fields, name, strlen (name),
+                                       value, strlen (value), error);
+        }
+      while (ok && xmlTextReaderMoveToNextAttribute (reader) == 1);
+      xmlTextReaderMoveToElement (reader);
+    }
+
+  return ok && ts_ableton_event_finish (c, &fields, events, error);
+}
+
+/* Reads what the set needs from the attributes of the element @reader is
+ * on, whose context is @ctx. */
+static gboolean
+collector_read (TsAbletonCollector  *c,
+                TsAlsCtx             ctx,
+                xmlTextReaderPtr     reader,
+                GError             **error)
+{
+  switch (ctx)
+    {
+    case TS_ALS_ROOT:
+      c->creator = reader_attr (reader, "Creator");
+      c->minor_version = reader_attr (reader, "MinorVersion");
+      return TRUE;
+
+    case TS_ALS_MANUAL:
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return reader_value (c, reader, _("the tempo"), &c->has_manual, &c->manual, error);
+
+    case TS_ALS_TEMPO_TARGET:
+      {
+        g_autofree char *id = reader_attr (reader, "Id");
+
+        if (id == NULL)
+          return ts_ableton_malformed (c, error, _("the tempo has no automation id"));
+        c->has_target = TRUE;
+        /* Translators: names a value; starts the sentence "%s is not a number". */
+        return ts_ableton_parse_id (c, id, _("the tempo's automation id"), &c->target, error);
+      }
+
+    case TS_ALS_POINTEE:
+      {
+        g_autofree char *id = reader_attr (reader, "Value");
+
+        if (id == NULL)
+          return ts_ableton_malformed (c, error, _("an automation envelope has no target"));
+        c->envelope->has_pointee = TRUE;
+        /* Translators: names a value; starts the sentence "%s is not a number". */
+        return ts_ableton_parse_id (c, id, _("the target of an automation envelope"),
+                                    &c->envelope->pointee, error);
+      }
+
+    case TS_ALS_ENVELOPE_EVENT:
+    case TS_ALS_TEMPO_EVENT:
+      return reader_event (c, reader, ts_ableton_collector_events (c, ctx), error);
+
+    case TS_ALS_LOCATOR_TIME:
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return reader_value (c, reader, _("the position of a locator"),
+                           &c->locator_has_time, &c->locator_beat, error);
+
+    case TS_ALS_LOCATOR_NAME:
+      c->locator_name = reader_attr (reader, "Value");
+      return TRUE;
+
+    case TS_ALS_CLIP_END:
+      return reader_value (c, reader, ts_ableton_clip_end_what (),
+                           &c->clip_has_end, &c->clip_end, error);
+
+    case TS_ALS_DOCUMENT:
+    case TS_ALS_OTHER:
+    case TS_ALS_LIVE_SET:
+    case TS_ALS_MASTER:
+    case TS_ALS_MASTER_ENVELOPES:
+    case TS_ALS_ENVELOPES:
+    case TS_ALS_ENVELOPE:
+    case TS_ALS_ENVELOPE_TARGET:
+    case TS_ALS_ENVELOPE_AUTOMATION:
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_MASTER_CHAIN:
+    case TS_ALS_MIXER:
+    case TS_ALS_TEMPO:
+    case TS_ALS_TEMPO_ARRANGER:
+    case TS_ALS_TEMPO_EVENTS:
+    case TS_ALS_LOCATORS_OUTER:
+    case TS_ALS_LOCATORS:
+    case TS_ALS_LOCATOR:
+    case TS_ALS_TRACKS:
+    case TS_ALS_TRACK:
+    case TS_ALS_TRACK_CHAIN:
+    case TS_ALS_SEQUENCER:
+    case TS_ALS_TIMEABLE:
+    case TS_ALS_CLIP_ARRANGER:
+    case TS_ALS_CLIP_EVENTS:
+    case TS_ALS_CLIP:
+      return TRUE;
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+/* Runs the collector over what @reader reads: a whole document when
+ * @first is TS_ALS_DOCUMENT, else one element whose context is @first (a
+ * region the fast reader found). Fails with @error set when the set is
+ * wrong, or with *@broken set (and no error) when libxml2 stopped. */
+gboolean
+ts_ableton_read_elements (TsAbletonCollector  *c,
+                          xmlTextReaderPtr     reader,
+                          TsAlsCtx             first,
+                          gboolean            *saw_element,
+                          gboolean            *broken,
+                          GError             **error)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (TsAlsCtx));
+  int ret;
+
+  *saw_element = FALSE;
+  *broken = FALSE;
+
+  while ((ret = xmlTextReaderRead (reader)) == 1)
+    {
+      switch (xmlTextReaderNodeType (reader))
+        {
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          return ts_ableton_refuse_doctype (c, error);
+
+        case XML_READER_TYPE_ELEMENT:
+          {
+            gboolean is_empty = xmlTextReaderIsEmptyElement (reader) == 1;
+            TsAlsCtx ctx = first;
+
+            if (stack->len > 0 || first == TS_ALS_DOCUMENT)
+              {
+                TsAlsCtx parent = stack->len > 0
+                                  ? g_array_index (stack, TsAlsCtx, stack->len - 1)
+                                  : TS_ALS_DOCUMENT;
+                const char *name = (const char *) xmlTextReaderConstName (reader);
+
+                if (!ts_ableton_collector_enter (c, parent, name, strlen (name), &ctx, error))
+                  return FALSE;
+              }
+            *saw_element = TRUE;
+
+            if (!collector_read (c, ctx, reader, error))
+              return FALSE;
+            if (is_empty)
+              {
+                if (!ts_ableton_collector_leave (c, ctx, error))
+                  return FALSE;
+              }
+            else
+              g_array_append_val (stack, ctx);
+          }
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          {
+            TsAlsCtx ctx = g_array_index (stack, TsAlsCtx, stack->len - 1);
+
+            g_array_set_size (stack, stack->len - 1);
+            if (!ts_ableton_collector_leave (c, ctx, error))
+              return FALSE;
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  *broken = ret < 0;
+  return !*broken;
+}
