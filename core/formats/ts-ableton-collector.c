@@ -184,6 +184,19 @@ parse_double (const char *s,
   return TRUE;
 }
 
+static gboolean
+not_a_number (TsAbletonCollector  *c,
+              const char          *text,
+              gsize                len,
+              const char          *what,
+              GError             **error)
+{
+  /* Translators: the first %s names a value, e.g. "the position of a
+   * tempo point"; the second is the text found in the set. */
+  return ts_ableton_malformed (c, error, _("%s “%.*s” is not a number"), what,
+                               (int) MIN (len, 32), text);
+}
+
 gboolean
 ts_ableton_parse_number (TsAbletonCollector  *c,
                          const char          *text,
@@ -193,10 +206,7 @@ ts_ableton_parse_number (TsAbletonCollector  *c,
                          GError             **error)
 {
   if (!parse_double (text, len, out))
-    /* Translators: the first %s names a value, e.g. "the position of a
-     * tempo point"; the second is the text found in the set. */
-    return ts_ableton_malformed (c, error, _("%s “%.*s” is not a number"), what,
-                                 (int) MIN (len, 32), text);
+    return not_a_number (c, text, len, what, error);
   return TRUE;
 }
 
@@ -236,6 +246,8 @@ ts_ableton_event_field (TsAbletonCollector    *c,
                         gsize                  value_len,
                         GError               **error)
 {
+  /* Translated only for an error: a set has up to 100 000s of tempo
+   * points, and looking their names up cost more than parsing them. */
   const char *what;
   double *out;
   guint bit;
@@ -243,14 +255,14 @@ ts_ableton_event_field (TsAbletonCollector    *c,
   if (ts_ableton_name_is (name, name_len, "Time"))
     {
       /* Translators: names a value; starts the sentence "%s is not a number". */
-      what = _("the position of a tempo point");
+      what = N_("the position of a tempo point");
       out = &fields->event.beat;
       bit = TIME_BIT;
     }
   else if (ts_ableton_name_is (name, name_len, "Value"))
     {
       /* Translators: names a value; starts the sentence "%s is not a number". */
-      what = _("the tempo of a tempo point");
+      what = N_("the tempo of a tempo point");
       out = &fields->event.bpm;
       bit = VALUE_BIT;
     }
@@ -262,7 +274,7 @@ ts_ableton_event_field (TsAbletonCollector    *c,
       guint index = (name[12] - '1') * 2 + (name[13] - 'X');
 
       /* Translators: names a value; starts the sentence "%s is not a number". */
-      what = _("a curve handle of a tempo point");
+      what = N_("a curve handle of a tempo point");
       out = &fields->curve[index];
       bit = 1u << (2 + index);
     }
@@ -273,7 +285,9 @@ ts_ableton_event_field (TsAbletonCollector    *c,
   if (fields->seen & bit)
     return ts_ableton_malformed (c, error, _("a tempo point has an attribute twice"));
   fields->seen |= bit;
-  return ts_ableton_parse_number (c, value, value_len, what, out, error);
+  if (!parse_double (value, value_len, out))
+    return not_a_number (c, value, value_len, _(what), error);
+  return TRUE;
 }
 
 gboolean
