@@ -11,8 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ts-ableton-reference.h"
 #include "ts-ableton-set.h"
-#include "ts-ableton-set-private.h"
 #include "ts-als-writer.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"

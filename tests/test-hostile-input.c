@@ -13,6 +13,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "ts-ableton-reference.h"
 #include "ts-ableton-set.h"
 #include "ts-ableton-set-private.h"
 #include "ts-als-writer.h"

@@ -28,17 +28,6 @@ G_BEGIN_DECLS
 
 /* The safety options: never the network, never a DTD, never expand an
  * entity (no XML_PARSE_NOENT / DTDLOAD / DTDATTR / HUGE). */
-/* Reads the same facts as ts_ableton_set_read() by running libxml2's
- * streaming reader over the whole document, with the same safety options
- * (no network, no DTD loading, no entity expansion). Slow but independent
- * of the hand-written scanner that finds the regions and of the tempo
- * points' fast path, so tests can check that both agree. */
-gboolean ts_ableton_set_read_reference (TsAbletonSet  *set,
-                                        const guint8  *data,
-                                        gsize          length,
-                                        const char    *display_name,
-                                        GError       **error);
-
 #define TS_ABLETON_LIBXML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 typedef struct {
