@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-i18n.h"
 
 int
 main (int   argc,

@@ -23,22 +23,6 @@ struct _TsApplication
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
 
-/**
- * ts_i18n_init:
- *
- * Binds the message catalogue. TIMESTAMPS_LOCALEDIR points at the build
- * tree, so the app runs translated before it is installed.
- */
-void
-ts_i18n_init (void)
-{
-  const char *localedir = g_getenv ("TIMESTAMPS_LOCALEDIR");
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 static TsWindow *
 get_or_create_window (TsApplication *self)
 {

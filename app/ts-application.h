@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TsApplication, ts_application, TS, APPLICATION, AdwApplication)
 
-void            ts_i18n_init          (void);
 TsApplication  *ts_application_new    (void);
 
 G_END_DECLS

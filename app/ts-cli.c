@@ -24,6 +24,7 @@
 #include "ts-cli-license.h"
 #include "ts-export.h"
 #include "ts-format-info.h"
+#include "ts-i18n.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
@@ -230,7 +231,6 @@ main (int   argc,
   };
   int status = EXIT_OK;
   guint n_files;
-  const char *localedir;
   GOptionEntry entries[] = {
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
       "How tempo changes are timed: daw (as the DAW plays them, default) or exact", "daw|exact" },
@@ -259,10 +259,7 @@ main (int   argc,
    * data and stays as it is. TIMESTAMPS_LOCALEDIR is the app's override,
    * for running from the build tree. */
   setlocale (LC_ALL, "");
-  localedir = g_getenv ("TIMESTAMPS_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ts_i18n_init ();
 
   if (argc >= 2 && g_strcmp0 (argv[1], "license") == 0)
     return ts_cli_license_main (argc - 1, argv + 1);

@@ -14,6 +14,7 @@
 
 #include "ts-application.h"
 #include "ts-gui-test-utils.h"
+#include "ts-i18n.h"
 #include "ts-track-row.h"
 
 void
