@@ -130,6 +130,34 @@ test_load_path_errors (void)
   g_rmdir (dir);
 }
 
+/* A file past the limit is refused from its size alone: sparse here, so
+ * the test writes nothing, and the loader must not read it either. */
+static void
+test_load_path_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-project-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.als", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  TsProject *project;
+
+  stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), TS_PROJECT_MAX_FILE_SIZE + 1, NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+
+  project = ts_project_load_path (path, "huge.als", &error);
+  g_assert_null (project);
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE);
+  /* g_format_size() puts a no-break space before the unit. */
+  g_assert_cmpstr (error->message, ==,
+                   "huge.als: the file is 1.1\u00a0GB, larger than any project Timestamps can read");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_load_file_reads_like_path (void)
 {
@@ -377,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/project/detect/by-content", test_detect_by_content);
   g_test_add_func ("/project/detect/errors", test_detect_errors);
   g_test_add_func ("/project/load/path-errors", test_load_path_errors);
+  g_test_add_func ("/project/load/too-large", test_load_path_too_large);
   g_test_add_func ("/project/load/file", test_load_file_reads_like_path);
   g_test_add_func ("/project/tracklist/order", test_tracklist_order);
   g_test_add_func ("/project/tracklist/tempo-shapes", test_tempo_shapes_end_to_end);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-file-check.h"
 #include "ts-project.h"
 #include "ts-stage-probe.h"
 
@@ -51,16 +52,8 @@ ts_project_load_file_named (GFile         *file,
                    _("%s: this is a folder, not a project file"), display_name);
       return NULL;
     }
-  if ((guint64) g_file_info_get_size (info) > TS_PROJECT_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-
-      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is a size, e.g. "2.1 GB". */
-                   _("%s: the file is %s, larger than any project Timestamps can read"),
-                   display_name, size);
-      return NULL;
-    }
+  if (!ts_file_check_size ((guint64) g_file_info_get_size (info), display_name, error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ts-file-check.h"
 #include "ts-project.h"
 #include "ts-stage-probe.h"
 
@@ -179,16 +180,8 @@ ts_project_load_path (const char  *path,
                    _("%s: this is not a regular file"), display_name);
       return NULL;
     }
-  if ((guint64) st.st_size > TS_PROJECT_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-
-      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is a size, e.g. "2.1 GB". */
-                   _("%s: the file is %s, larger than any project Timestamps can read"),
-                   display_name, size);
-      return NULL;
-    }
+  if (!ts_file_check_size ((guint64) st.st_size, display_name, error))
+    return NULL;
 
   /* Read, not mapped: a DAW saving over the file while we read it must
    * not be able to pull the pages away (SIGBUS). */
