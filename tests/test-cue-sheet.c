@@ -174,6 +174,33 @@ test_mixxx_style (void)
   assert_markers (data, strlen (data), expected, G_N_ELEMENTS (expected));
 }
 
+/* A track with neither title nor performer is named after its file, in
+ * the folder syntax of whichever tool wrote the sheet. */
+static void
+test_title_from_file (void)
+{
+  static const struct {
+    const char *file;
+    const char *text;
+  } cases[] = {
+    { "C:\\Music\\01 - Intro.flac", "01 - Intro" },
+    { "/Users/dj/Music/Aldo Cadiz - Tzu-Mani.mp3", "Aldo Cadiz - Tzu-Mani" },
+    { "set.part1.wav", "set.part1" },
+    { ".hidden", ".hidden" },
+    { "  .wav", "Unknown" },
+    { "Music/", "Unknown" },
+    { NULL, "Unknown" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TsCueTrack track = { .file = (char *) cases[i].file };
+      g_autofree char *text = ts_cue_track_dup_text (&track);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 /* INDEX 00 is the pregap before a track: the track starts at INDEX 01. */
 static void
 test_pregap (void)
@@ -654,6 +681,7 @@ main (int    argc,
   g_test_add_func ("/cue-sheet/standard", test_standard);
   g_test_add_func ("/cue-sheet/rekordbox", test_rekordbox);
   g_test_add_func ("/cue-sheet/mixxx-style", test_mixxx_style);
+  g_test_add_func ("/cue-sheet/title-from-file", test_title_from_file);
   g_test_add_func ("/cue-sheet/pregap", test_pregap);
   g_test_add_func ("/cue-sheet/several-files", test_several_files);
   g_test_add_func ("/cue-sheet/line-ends", test_line_ends);

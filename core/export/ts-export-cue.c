@@ -10,6 +10,7 @@
 
 #include "ts-cue-sheet.h"
 #include "ts-export-private.h"
+#include "ts-file-name.h"
 #include "ts-template.h"
 
 /* The largest time our own reader accepts (about 331 days). */
@@ -98,7 +99,7 @@ ts_export_cue (const TsTracklist     *tracklist,
                const TsExportOptions *options)
 {
   GString *out = g_string_new ("REM COMMENT \"Timestamps\"\n");
-  g_autofree char *stem = ts_export_dup_file_stem (tracklist->file);
+  g_autofree char *stem = ts_file_name_dup_stem (tracklist->file);
   g_autofree char *audio = g_strdup_printf ("%s.wav", stem != NULL ? stem : "mix");
 
   if (stem != NULL)

@@ -21,6 +21,5 @@ gboolean  ts_export_get_track_end      (const TsTracklist *tracklist,
                                         double            *end);
 void      ts_export_append_one_line    (GString           *out,
                                         const char        *text);
-char     *ts_export_dup_file_stem      (const char        *path);
 
 G_END_DECLS

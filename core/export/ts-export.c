@@ -6,7 +6,6 @@
 #define G_LOG_DOMAIN "ts-export"
 
 #include <math.h>
-#include <string.h>
 
 #include "ts-export-private.h"
 #include "ts-json-writer.h"
@@ -189,19 +188,3 @@ ts_export_append_one_line (GString    *out,
     }
 }
 
-/* "/music/mix 12.als" → "mix 12" */
-char *
-ts_export_dup_file_stem (const char *path)
-{
-  g_autofree char *base = NULL;
-  char *dot;
-
-  if (path == NULL || path[0] == '\0')
-    return NULL;
-
-  base = g_path_get_basename (path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-cue-sheet.h"
+#include "ts-file-name.h"
 #include "ts-marker.h"
 
 G_DEFINE_QUARK (ts-cue-error-quark, ts_cue_error)
@@ -692,22 +693,6 @@ fail:
   return FALSE;
 }
 
-static char *
-file_stem (const char *path)
-{
-  const char *base = path;
-  const char *dot;
-
-  for (const char *p = path; *p != '\0'; p++)
-    if (*p == '/' || *p == '\\')
-      base = p + 1;
-
-  dot = strrchr (base, '.');
-  if (dot == NULL || dot == base)
-    return g_strdup (base);
-  return g_strndup (base, dot - base);
-}
-
 /* PERFORMER - TITLE, leaving out an empty part; then the file's name; then
  * "Unknown". The sheet's PERFORMER is not used: it names whoever mixed the
  * set, and every track would otherwise be credited to the DJ. */
@@ -716,6 +701,7 @@ ts_cue_track_dup_text (const TsCueTrack *track)
 {
   gboolean has_performer = track->performer != NULL && track->performer[0] != '\0';
   gboolean has_title = track->title != NULL && track->title[0] != '\0';
+  g_autofree char *stem = NULL;
 
   if (has_performer && has_title)
     return g_strdup_printf ("%s - %s", track->performer, track->title);
@@ -723,14 +709,9 @@ ts_cue_track_dup_text (const TsCueTrack *track)
     return g_strdup (track->title);
   if (has_performer)
     return g_strdup (track->performer);
-  if (track->file != NULL)
-    {
-      char *stem = g_strstrip (file_stem (track->file));
-
-      if (stem[0] != '\0')
-        return stem;
-      g_free (stem);
-    }
+  stem = ts_file_name_dup_stem (track->file);
+  if (stem != NULL && g_strstrip (stem)[0] != '\0')
+    return g_steal_pointer (&stem);
   return g_strdup ("Unknown");
 }
 
