@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-cp1252.h"
 #include "ts-cue-sheet.h"
 #include "ts-file-name.h"
 #include "ts-marker.h"
@@ -30,15 +31,6 @@ G_DEFINE_QUARK (ts-cue-error-quark, ts_cue_error)
 static const char *const cue_keywords[] = {
   "REM", "PERFORMER", "TITLE", "FILE", "TRACK", "INDEX", "CATALOG",
   "CDTEXTFILE", "SONGWRITER", "FLAGS", "ISRC", "PREGAP", "POSTGAP",
-};
-
-/* Windows-1252 where it differs from Latin-1; the five unassigned bytes
- * become U+FFFD so they show as what they are. */
-static const gunichar cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
 typedef struct {
@@ -75,27 +67,6 @@ const char *
 ts_cue_sheet_get_writer (const TsCueSheet *sheet)
 {
   return sheet->writer;
-}
-
-static char *
-decode_cp1252 (const guint8 *data,
-               gsize         length)
-{
-  GString *out = g_string_sized_new (length + length / 4);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guint8 byte = data[i];
-
-      if (byte < 0x80)
-        g_string_append_c (out, (char) byte);
-      else if (byte < 0xA0)
-        g_string_append_unichar (out, cp1252_high[byte - 0x80]);
-      else
-        g_string_append_unichar (out, byte);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 /* UTF-8 (with or without BOM), UTF-16 with a BOM, or else Windows-1252,
@@ -148,7 +119,7 @@ decode_text (const guint8  *data,
   if (g_utf8_validate_len ((const char *) data, length, NULL))
     text = g_strndup ((const char *) data, length);
   else
-    text = decode_cp1252 (data, length);
+    text = ts_cp1252_to_utf8 (data, length);
 
   *out_length = strlen (text);
   return text;

@@ -35,6 +35,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-cp1252.h"
 #include "ts-fl-project.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"
@@ -173,33 +174,15 @@ read_f32 (const guint8 *p)
   return value;
 }
 
-/* Windows-1252 for 0x80-0x9F; the rest of the upper half is Latin-1. */
-static const gunichar2 cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-/* FL 11 and older store 8-bit text in the Windows code page. */
+/* FL 11 and older store 8-bit text in the Windows code page, up to the
+ * first NUL. */
 static char *
 decode_8bit (const guint8 *data,
              gsize         length)
 {
-  GString *text = g_string_sized_new (length);
+  const guint8 *nul = memchr (data, '\0', length);
 
-  for (gsize i = 0; i < length && data[i] != 0; i++)
-    {
-      guint8 c = data[i];
-
-      if (c < 0x80)
-        g_string_append_c (text, (char) c);
-      else if (c < 0xA0)
-        g_string_append_unichar (text, cp1252_high[c - 0x80]);
-      else
-        g_string_append_unichar (text, c);
-    }
-  return g_string_free (text, FALSE);
+  return ts_cp1252_to_utf8 (data, nul != NULL ? (gsize) (nul - data) : length);
 }
 
 /* UTF-16LE up to the first NUL; broken surrogates become U+FFFD instead of
