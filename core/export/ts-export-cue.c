@@ -24,7 +24,7 @@ seconds_to_frames (double seconds)
 
   if (!isfinite (seconds) || seconds < 0.0)
     return 0;
-  frames = floor (seconds * TS_CUE_FRAMES_PER_SECOND + TS_EXPORT_ROUND_DOWN_TOLERANCE);
+  frames = ts_round_down (seconds * TS_CUE_FRAMES_PER_SECOND);
   return (gint64) MIN (frames, (double) MAX_FRAMES);
 }
 

@@ -8,11 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Tempo arithmetic lands a hair below round values (4.999999999 s for a
- * marker at 5 s); rounding down must not lose a millisecond or a frame to
- * it. Far below anything a listener or a display can tell. */
-#define TS_EXPORT_ROUND_DOWN_TOLERANCE 1e-6
-
 const TsExportOptions *ts_export_options_or_default (const TsExportOptions *options);
 
 gint64    ts_export_milliseconds       (double             seconds);

@@ -150,7 +150,7 @@ ts_export_milliseconds (double seconds)
   if (!isfinite (seconds) || seconds < 0.0)
     return 0;
   seconds = MIN (seconds, MAX_SECONDS);
-  return (gint64) floor (seconds * 1000.0 + TS_EXPORT_ROUND_DOWN_TOLERANCE);
+  return (gint64) ts_round_down (seconds * 1000.0);
 }
 
 /* A track ends where the next one starts; the last one where the project

@@ -10,9 +10,26 @@
 #include "ts-time-format.h"
 
 /* Tempo arithmetic lands a hair below round values (4.999999999999 s for a
- * marker at 5 s); rounding down must not turn that into 0:04. A microsecond
- * is far below anything a listener or a millisecond display can tell. */
+ * marker at 5 s); rounding down must not turn that into 0:04, or lose a
+ * millisecond or a frame to it. A millionth of a unit is far below
+ * anything a listener or a display can tell. */
 #define ROUND_DOWN_TOLERANCE 1e-6
+
+/**
+ * ts_round_down:
+ * @units: seconds, milliseconds or cue frames
+ *
+ * Every time Timestamps shows or checks is rounded down this way, so that
+ * a chapter may start a fraction early, never late, and the YouTube check
+ * sees exactly the seconds the exported lines show.
+ *
+ * Returns: @units rounded down to a whole number
+ */
+double
+ts_round_down (double units)
+{
+  return floor (units + ROUND_DOWN_TOLERANCE);
+}
 
 char *
 ts_format_time (double              seconds,
@@ -40,7 +57,7 @@ ts_format_time (double              seconds,
   switch (format->rounding)
     {
     case TS_ROUND_DOWN:
-      units = (gint64) floor (seconds * units_per_second + ROUND_DOWN_TOLERANCE);
+      units = (gint64) ts_round_down (seconds * units_per_second);
       break;
     case TS_ROUND_NEAREST:
       units = (gint64) floor (seconds * units_per_second + 0.5);

@@ -29,6 +29,7 @@ typedef struct {
 
 char        *ts_format_time                (double              seconds,
                                             const TsTimeFormat *format);
+double       ts_round_down                 (double              units);
 
 const char  *ts_hours_style_to_string      (TsHoursStyle        style);
 gboolean     ts_hours_style_from_string    (const char         *string,

@@ -19,16 +19,12 @@
 #include "ts-time-format.h"
 #include "ts-youtube.h"
 
-/* The same tolerance as ts_format_time(), so that the check sees exactly
- * the seconds the exported lines show. */
-#define ROUND_DOWN_TOLERANCE 1e-6
-
 static gint64
 whole_seconds (double seconds)
 {
   if (!isfinite (seconds) || seconds < 0.0)
     return 0;
-  return (gint64) floor (MIN (seconds, 1e9) + ROUND_DOWN_TOLERANCE);
+  return (gint64) ts_round_down (MIN (seconds, 1e9));
 }
 
 static void
