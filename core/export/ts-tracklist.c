@@ -32,6 +32,30 @@ ts_tracklist_new (TsFormat format)
   return self;
 }
 
+/**
+ * ts_tracklist_new_like:
+ *
+ * Returns: (transfer full): a tracklist with everything @other says about
+ *   its project and no tracks, for a list made from @other's (edited,
+ *   filtered or fixed)
+ */
+TsTracklist *
+ts_tracklist_new_like (const TsTracklist *other)
+{
+  TsTracklist *self = ts_tracklist_new (other->format);
+
+  self->mode = other->mode;
+  self->end_seconds = other->end_seconds;
+  self->file = g_strdup (other->file);
+  self->daw_version = g_strdup (other->daw_version);
+  self->bpm = other->bpm;
+  self->tempo_automation = other->tempo_automation;
+  self->curved_automation = other->curved_automation;
+  self->arrangement = other->arrangement;
+  self->arrangements = g_strdupv (other->arrangements);
+  return self;
+}
+
 void
 ts_tracklist_free (TsTracklist *self)
 {
@@ -79,7 +103,15 @@ void
 ts_tracklist_sort (TsTracklist *self)
 {
   g_qsort_with_data (self->tracks->data, self->tracks->len, sizeof (TsTrack),
-                compare_tracks, NULL);
+                     compare_tracks, NULL);
+  ts_tracklist_renumber (self);
+}
+
+/* Numbers the tracks 1, 2, ... in list order, after tracks were sorted,
+ * left out or put in. */
+void
+ts_tracklist_renumber (TsTracklist *self)
+{
   for (guint i = 0; i < self->tracks->len; i++)
     g_array_index (self->tracks, TsTrack, i).index = i + 1;
 }

@@ -60,12 +60,14 @@ TsTracklist *ts_tracklist_new_for_project (const TsProject *project,
                                            const char      *file,
                                            guint            arrangement,
                                            TsTempoMode      mode);
+TsTracklist *ts_tracklist_new_like     (const TsTracklist *other);
 void         ts_tracklist_free         (TsTracklist     *self);
 void         ts_tracklist_add          (TsTracklist     *self,
                                         double           seconds,
                                         double           beat,
                                         const char      *title);
 void         ts_tracklist_sort         (TsTracklist     *self);
+void         ts_tracklist_renumber     (TsTracklist     *self);
 guint        ts_tracklist_get_n_tracks (const TsTracklist *self);
 const TsTrack *
              ts_tracklist_get_track    (const TsTracklist *self,

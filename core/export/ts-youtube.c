@@ -130,18 +130,8 @@ ts_youtube_check (const TsTracklist *tracklist)
 TsTracklist *
 ts_youtube_fix (const TsTracklist *tracklist)
 {
-  TsTracklist *fixed = ts_tracklist_new (tracklist->format);
+  TsTracklist *fixed = ts_tracklist_new_like (tracklist);
   guint n = ts_tracklist_get_n_tracks (tracklist);
-
-  fixed->mode = tracklist->mode;
-  fixed->end_seconds = tracklist->end_seconds;
-  fixed->file = g_strdup (tracklist->file);
-  fixed->daw_version = g_strdup (tracklist->daw_version);
-  fixed->bpm = tracklist->bpm;
-  fixed->tempo_automation = tracklist->tempo_automation;
-  fixed->curved_automation = tracklist->curved_automation;
-  fixed->arrangement = tracklist->arrangement;
-  fixed->arrangements = g_strdupv (tracklist->arrangements);
 
   for (guint i = 0; i < n; i++)
     {
@@ -164,8 +154,7 @@ ts_youtube_fix (const TsTracklist *tracklist)
       ts_tracklist_add (fixed, seconds, beat, track->title);
     }
 
-  for (guint i = 0; i < fixed->tracks->len; i++)
-    g_array_index (fixed->tracks, TsTrack, i).index = i + 1;
+  ts_tracklist_renumber (fixed);
 
   return fixed;
 }
