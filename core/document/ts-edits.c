@@ -199,16 +199,7 @@ ts_edits_apply (const TsEdits     *self,
   g_return_val_if_fail (tracklist != NULL, NULL);
   g_return_val_if_fail (keys != NULL && keys->len == ts_tracklist_get_n_tracks (tracklist), NULL);
 
-  edited = ts_tracklist_new (tracklist->format);
-  edited->mode = tracklist->mode;
-  edited->end_seconds = tracklist->end_seconds;
-  edited->file = g_strdup (tracklist->file);
-  edited->daw_version = g_strdup (tracklist->daw_version);
-  edited->bpm = tracklist->bpm;
-  edited->tempo_automation = tracklist->tempo_automation;
-  edited->curved_automation = tracklist->curved_automation;
-  edited->arrangement = tracklist->arrangement;
-  edited->arrangements = g_strdupv (tracklist->arrangements);
+  edited = ts_tracklist_new_like (tracklist);
 
   for (guint i = 0; i < keys->len; i++)
     {
