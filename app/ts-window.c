@@ -11,6 +11,7 @@
 #include "ts-file-list.h"
 #include "ts-format-info.h"
 #include "ts-window.h"
+#include "ts-window-private.h"
 
 struct _TsWindow
 {

@@ -20,7 +20,6 @@ void            ts_window_open_files            (TsWindow       *self,
                                                  GFile         **files,
                                                  guint           n_files);
 TsProjectView  *ts_window_get_current_view      (TsWindow       *self);
-guint           ts_window_get_n_views           (TsWindow       *self);
 GtkDropTarget  *ts_window_get_drop_target       (TsWindow       *self);
 
 G_END_DECLS

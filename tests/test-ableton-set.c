@@ -16,6 +16,7 @@
 #include "ts-als-writer.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"
+#include "ts-tempo-map-private.h"
 #include "ts-xml-scanner.h"
 
 /* The DAWs' own grids, as the readers use them. */

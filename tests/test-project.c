@@ -11,6 +11,7 @@
 #include "ts-flp-writer.h"
 #include "ts-json-writer.h"
 #include "ts-project.h"
+#include "ts-tempo-map-private.h"
 #include "ts-tracklist.h"
 
 static GBytes *

@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "ts-tempo-map.h"
+#include "ts-tempo-map-private.h"
 
 /* Where DAW mode stands at each point: seconds, and the sample in force
  * just after the point (its own tempo on a grid line, else the sample of

@@ -33,8 +33,6 @@ TsTempoMap   *ts_tempo_map_new              (double              base_bpm,
 TsTempoMap   *ts_tempo_map_ref              (TsTempoMap         *self);
 void          ts_tempo_map_unref            (TsTempoMap         *self);
 
-double        ts_tempo_map_get_base_bpm     (const TsTempoMap   *self);
-double        ts_tempo_map_get_grid         (const TsTempoMap   *self);
 guint         ts_tempo_map_get_n_points     (const TsTempoMap   *self);
 const TsTempoPoint *
               ts_tempo_map_get_point        (const TsTempoMap   *self,

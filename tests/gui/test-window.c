@@ -13,6 +13,7 @@
 #include "ts-gui-test-utils.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
+#include "ts-window-private.h"
 #include "ts-youtube.h"
 
 typedef struct
