@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ts-file-name.h"
 #include "ts-project-view-private.h"
 
 void
@@ -118,9 +119,7 @@ ts_project_view_export (TsProjectView  *self,
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GFile) folder = NULL;
-  const char *title;
   GtkRoot *root;
-  const char *dot;
 
   g_return_if_fail (TS_IS_PROJECT_VIEW (self));
 
@@ -128,10 +127,8 @@ ts_project_view_export (TsProjectView  *self,
     return;
 
   folder = g_file_get_parent (ts_document_get_file (self->document));
-  title = ts_document_get_title (self->document);
-  dot = strrchr (title, '.');
-  stem = dot && dot != title ? g_strndup (title, dot - title) : g_strdup (title);
-  name = g_strdup_printf ("%s.%s", stem, extension);
+  stem = ts_file_name_dup_stem (ts_document_get_title (self->document));
+  name = g_strdup_printf ("%s.%s", stem != NULL ? stem : "", extension);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = gtk_file_chooser_native_new (_("Export Tracklist"),
