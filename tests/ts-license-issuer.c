@@ -86,6 +86,13 @@ sign (TsLicenseIssuer *self,
 }
 
 char *
+ts_license_issuer_sign (TsLicenseIssuer *self,
+                        const char      *message)
+{
+  return sign (self, message, sodium_base64_VARIANT_ORIGINAL);
+}
+
+char *
 ts_license_issuer_sign_key (TsLicenseIssuer *self,
                             const char      *data,
                             gboolean         padded)

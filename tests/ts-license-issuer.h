@@ -18,6 +18,9 @@ TsLicenseIssuer *ts_license_issuer_new_random  (void);
 void             ts_license_issuer_free        (TsLicenseIssuer *self);
 const guint8    *ts_license_issuer_public_key  (TsLicenseIssuer *self);
 
+/* The standard base64 of @message's Ed25519 signature. */
+char            *ts_license_issuer_sign        (TsLicenseIssuer *self,
+                                                const char      *message);
 /* `key/<data>.<signature>`, base64url with or without its padding. */
 char            *ts_license_issuer_sign_key    (TsLicenseIssuer *self,
                                                 const char      *data,

@@ -72,6 +72,7 @@ ts_license_claims_from_key (const char    *key,
 {
   g_autoptr(GBytes) signature = NULL;
   g_autoptr(GBytes) data = NULL;
+  TsLicenseClaims *claims;
   const char *dot;
   const char *encoded_data;
 
@@ -117,5 +118,8 @@ ts_license_claims_from_key (const char    *key,
                            _("this licence key was not issued by Timestamps, or it was changed since"));
       return NULL;
     }
-  return claims_from_data (data, error);
+  claims = claims_from_data (data, error);
+  if (claims != NULL)
+    claims->key = g_strndup (key, length);
+  return claims;
 }

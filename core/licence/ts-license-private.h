@@ -26,6 +26,7 @@ typedef enum {
  * Times are NULL where the licence has none (a key never expires, or a
  * key has no issue time). */
 typedef struct {
+  char            *key;         /* the signed key, which the licence server knows it by */
   char            *id;
   char            *email;
   char            *plan;
@@ -37,6 +38,17 @@ typedef struct {
 
 void              ts_license_claims_free    (TsLicenseClaims *claims);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsLicenseClaims, ts_license_claims_free)
+
+/* ts-license.c, for the refresh: the stored licence's claims (NULL when
+ * free or invalid); take the newest trusted time from a verified server;
+ * lock the licence in @state (expired or revoked) as the server says, at
+ * @now. */
+const TsLicenseClaims *ts_license_get_claims   (const TsLicense *self);
+void              ts_license_trust_time        (TsLicense       *self,
+                                                GDateTime       *time);
+void              ts_license_lock              (TsLicense       *self,
+                                                TsLicenseState   state,
+                                                GDateTime       *now);
 
 /* ts-license-key.c: `key/<base64url(data)>.<base64url(signature)>`. */
 TsLicenseClaims  *ts_license_claims_from_key   (const char    *key,

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ts-license-private.h"
@@ -23,6 +25,12 @@
 void
 ts_license_claims_free (TsLicenseClaims *claims)
 {
+  if (claims->key != NULL)
+    {
+      /* Scrubbed like the stored source: the key is its owner's secret. */
+      memset (claims->key, 0, strlen (claims->key));
+      g_free (claims->key);
+    }
   g_free (claims->id);
   g_free (claims->email);
   g_free (claims->plan);

@@ -54,6 +54,27 @@ set_time (GKeyFile   *key_file,
   g_key_file_set_string (key_file, GROUP, name, text);
 }
 
+/* The state the licence server locked the licence in; FALSE when the
+ * stored value is not one it can lock in. */
+static gboolean
+get_locked_state (GKeyFile       *key_file,
+                  gboolean       *locked,
+                  TsLicenseState *state)
+{
+  g_autofree char *text = g_key_file_get_string (key_file, GROUP, "locked", NULL);
+
+  *locked = text != NULL;
+  if (text == NULL)
+    return TRUE;
+  if (g_strcmp0 (text, ts_license_state_to_string (TS_LICENSE_STATE_EXPIRED)) == 0)
+    *state = TS_LICENSE_STATE_EXPIRED;
+  else if (g_strcmp0 (text, ts_license_state_to_string (TS_LICENSE_STATE_REVOKED)) == 0)
+    *state = TS_LICENSE_STATE_REVOKED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static TsLicense *
 new_invalid (GDateTime *now)
 {
@@ -76,6 +97,8 @@ ts_license_load (const char    *path,
   g_autofree char *file = NULL;
   g_autoptr(GDateTime) checked = NULL;
   g_autoptr(GDateTime) newest_trusted = NULL;
+  TsLicenseState locked_state = TS_LICENSE_STATE_FREE;
+  gboolean locked;
   GStatBuf info;
   gsize length;
 
@@ -104,7 +127,7 @@ ts_license_load (const char    *path,
   file = g_key_file_get_string (key_file, GROUP, "file", NULL);
   checked = get_time (key_file, "checked");
   newest_trusted = get_time (key_file, "newest-trusted");
-  if (key != NULL && file != NULL)
+  if ((key != NULL && file != NULL) || !get_locked_state (key_file, &locked, &locked_state))
     return new_invalid (now);
 
   return ts_license_new_stored (&(TsLicenseStored) {
@@ -112,6 +135,8 @@ ts_license_load (const char    *path,
                                   .source_is_file = file != NULL,
                                   .checked = checked,
                                   .newest_trusted = newest_trusted,
+                                  .locked = locked,
+                                  .locked_state = locked_state,
                                 },
                                 public_key, now);
 }
@@ -132,6 +157,8 @@ ts_license_save (const TsLicense  *self,
     g_key_file_set_string (key_file, GROUP, stored.source_is_file ? "file" : "key", stored.source);
   set_time (key_file, "checked", stored.checked);
   set_time (key_file, "newest-trusted", stored.newest_trusted);
+  if (stored.locked)
+    g_key_file_set_string (key_file, GROUP, "locked", ts_license_state_to_string (stored.locked_state));
   data = g_key_file_to_data (key_file, &length, NULL);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)

@@ -15,6 +15,9 @@ typedef struct {
   gboolean    source_is_file;
   GDateTime  *checked;
   GDateTime  *newest_trusted;
+  /* Locked by the licence server, in locked_state: expired or revoked. */
+  gboolean        locked;
+  TsLicenseState  locked_state;
 } TsLicenseStored;
 
 TsLicenseStored  ts_license_get_stored  (const TsLicense        *self);

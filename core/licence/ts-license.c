@@ -26,6 +26,7 @@ struct _TsLicense {
   TsLicenseClaims *claims;          /* NULL when free or invalid */
   GDateTime       *newest_trusted;  /* the newest issue time seen */
   GDateTime       *checked;         /* when the licence was last verified */
+  gboolean         locked;          /* the licence server said expired or revoked */
 };
 
 G_DEFINE_QUARK (ts-license-error-quark, ts_license_error)
@@ -72,6 +73,7 @@ clear_licence (TsLicense *self)
   g_clear_pointer (&self->claims, ts_license_claims_free);
   g_clear_pointer (&self->checked, g_date_time_unref);
   self->state = TS_LICENSE_STATE_FREE;
+  self->locked = FALSE;
 }
 
 void
@@ -82,8 +84,8 @@ ts_license_free (TsLicense *self)
   g_free (self);
 }
 
-static void
-remember_trusted_time (TsLicense *self,
+void
+ts_license_trust_time (TsLicense *self,
                        GDateTime *time)
 {
   if (time == NULL ||
@@ -125,7 +127,7 @@ adopt (TsLicense        *self,
   self->source = g_strndup (source, length);
   self->source_is_file = source_is_file;
   self->checked = g_date_time_ref (now);
-  remember_trusted_time (self, claims->issued);
+  ts_license_trust_time (self, claims->issued);
   self->claims = g_steal_pointer (&owned);
   return TRUE;
 }
@@ -202,6 +204,28 @@ ts_license_get_checked (const TsLicense *self)
   return self->checked;
 }
 
+const TsLicenseClaims *
+ts_license_get_claims (const TsLicense *self)
+{
+  return self->claims;
+}
+
+/* The licence and its key stay: a later refresh unlocks it again once
+ * the licence is renewed or reinstated. */
+void
+ts_license_lock (TsLicense      *self,
+                 TsLicenseState  state,
+                 GDateTime      *now)
+{
+  g_return_if_fail (self->claims != NULL);
+  g_return_if_fail (state == TS_LICENSE_STATE_EXPIRED || state == TS_LICENSE_STATE_REVOKED);
+
+  self->state = state;
+  self->locked = TRUE;
+  g_clear_pointer (&self->checked, g_date_time_unref);
+  self->checked = g_date_time_ref (now);
+}
+
 /* For ts-license-store.c. */
 TsLicenseStored
 ts_license_get_stored (const TsLicense *self)
@@ -211,6 +235,8 @@ ts_license_get_stored (const TsLicense *self)
     .source_is_file = self->source_is_file,
     .checked = self->checked,
     .newest_trusted = self->newest_trusted,
+    .locked = self->locked,
+    .locked_state = self->state,
   };
 }
 
@@ -243,5 +269,11 @@ ts_license_new_stored (const TsLicenseStored  *stored,
   self->source_is_file = stored->source_is_file;
   self->checked = g_date_time_ref (stored->checked);
   self->state = ts_license_claims_evaluate (self->claims, now, self->newest_trusted);
+  /* What the server said outweighs what the licence claims offline. */
+  if (stored->locked)
+    {
+      self->locked = TRUE;
+      self->state = stored->locked_state;
+    }
   return g_steal_pointer (&self);
 }
