@@ -7,9 +7,17 @@
  *   license import FILE    checks a licence file and stores it
  *   license status         prints the licence as one JSON line
  *   license deactivate     forgets the stored licence
+ *   license refresh        asks the licence server about the stored
+ *                          licence and stores what it says
  *
- * Exit status 0, or 2 for a bad key, file or command line, or when the
- * licence cannot be stored. The key never appears in a message.
+ * Exit status 0, or 2 for a bad key, file or command line, when there is
+ * no licence to refresh, or when the licence cannot be stored; 4 when
+ * the licence server cannot be reached, fails, sends an answer that does
+ * not verify, or refuses the licence (which is then stored locked, and
+ * printed). The key never appears in a message.
+ *
+ * TIMESTAMPS_LICENSE_SERVER overrides the licence server's base URL, for
+ * tests and staging: its answers must still be signed by the build's key.
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -22,16 +30,18 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli-license.h"
+#include "ts-license-refresh.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_BAD_INPUT = 2,
+  EXIT_SERVER = 4,
 };
 
 static int
 usage (void)
 {
-  g_printerr ("%s\n", _("timestamps-cli: license needs one of: activate KEY, import FILE, status, deactivate"));
+  g_printerr ("%s\n", _("timestamps-cli: license needs one of: activate KEY, import FILE, status, deactivate, refresh"));
   return EXIT_BAD_INPUT;
 }
 
@@ -95,6 +105,69 @@ read_licence_file (const char  *path,
   return g_steal_pointer (&text);
 }
 
+static void
+refreshed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  TsLicenseRefresh *refresh = ts_license_client_refresh_finish (TS_LICENSE_CLIENT (source), result, &error);
+
+  if (refresh == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, refresh, (GDestroyNotify) ts_license_refresh_free);
+}
+
+/* The refresh is asynchronous, for the app; the command line waits for
+ * it on a main context of its own. */
+static TsLicenseRefresh *
+refresh_and_wait (TsLicense  *license,
+                  GError    **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(TsLicenseClient) client = NULL;
+  g_autoptr(GTask) task = NULL;
+  TsLicenseRefresh *refresh;
+
+  g_main_context_push_thread_default (context);
+  client = ts_license_client_new (g_getenv ("TIMESTAMPS_LICENSE_SERVER"));
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  ts_license_client_refresh_async (client, license, NULL, refreshed, task);
+  while (!g_task_get_completed (task))
+    g_main_context_iteration (context, TRUE);
+  refresh = g_task_propagate_pointer (task, error);
+  g_clear_object (&client);
+  g_main_context_pop_thread_default (context);
+  return refresh;
+}
+
+static int
+refresh_licence (TsLicense  *license,
+                 const char *path,
+                 GDateTime  *now)
+{
+  g_autoptr(TsLicenseRefresh) refresh = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  refresh = refresh_and_wait (license, &error);
+  if (refresh == NULL)
+    {
+      g_printerr ("timestamps-cli: %s\n", error->message);
+      return g_error_matches (error, TS_LICENSE_REFRESH_ERROR, TS_LICENSE_REFRESH_ERROR_NO_LICENCE)
+        ? EXIT_BAD_INPUT : EXIT_SERVER;
+    }
+  if (ts_license_apply_refresh (license, refresh, now, &error))
+    return save_and_print (license, path);
+
+  /* Refused: stored locked, so Pro stops in the app too. */
+  status = save_and_print (license, path);
+  g_printerr ("timestamps-cli: %s\n", error->message);
+  return status == EXIT_OK ? EXIT_SERVER : status;
+}
+
 int
 ts_cli_license_main (int    argc,
                      char **argv)
@@ -139,6 +212,12 @@ ts_cli_license_main (int    argc,
       json = ts_license_status_to_json (license);
       printf ("%s\n", json);
       return EXIT_OK;
+    }
+  else if (argc == 2 && g_strcmp0 (command, "refresh") == 0)
+    {
+      if ((license = load (path, now)) == NULL)
+        return EXIT_BAD_INPUT;
+      return refresh_licence (license, path, now);
     }
   else if (argc == 2 && g_strcmp0 (command, "deactivate") == 0)
     {

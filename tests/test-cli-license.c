@@ -293,7 +293,7 @@ test_usage (Fixture       *fixture,
       g_assert_cmpint (run_cli (fixture, cases[i], &out, &err), ==, 2);
       g_assert_cmpstr (out, ==, "");
       g_assert_cmpstr (err, ==,
-                       "timestamps-cli: license needs one of: activate KEY, import FILE, status, deactivate\n");
+                       "timestamps-cli: license needs one of: activate KEY, import FILE, status, deactivate, refresh\n");
     }
 }
 
