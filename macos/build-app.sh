@@ -6,7 +6,7 @@
 # point inside it, so the app runs on a Mac without Homebrew.
 #
 # Needs (brew install): meson ninja pkg-config gtk4 libadwaita libxml2
-#   json-glib librsvg glib-networking libsodium adwaita-icon-theme gettext
+#   json-glib librsvg libsoup glib-networking libsodium adwaita-icon-theme gettext
 #
 # Usage: macos/build-app.sh [OUTPUT_DIR]   (default: _build-macos/dist)
 set -euo pipefail

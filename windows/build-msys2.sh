@@ -10,7 +10,7 @@
 #
 # Needs (pacman -S --needed):
 #   mingw-w64-ucrt-x86_64-{toolchain,meson,ninja,pkgconf,python,gtk4,
-#   libadwaita,libxml2,json-glib,librsvg,glib-networking,libsodium,
+#   libadwaita,libxml2,json-glib,librsvg,libsoup3,glib-networking,libsodium,
 #   adwaita-icon-theme,imagemagick,ntldd,nsis,gettext}
 #
 # Usage: windows/build-msys2.sh [OUTPUT_DIR]   (default: _build-windows/dist)
