@@ -9,7 +9,8 @@
  *      command line was wrong, or --output could not be written
  *   3  a Pro command was run without Pro (ts-cli-license.c)
  *
- * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c.
+ * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c;
+ * `timestamps-cli batch …` exports folders of projects, in ts-cli-batch.c.
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -21,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-cli-batch.h"
 #include "ts-cli-license.h"
 #include "ts-export.h"
 #include "ts-format-info.h"
@@ -263,6 +265,8 @@ main (int   argc,
 
   if (argc >= 2 && g_strcmp0 (argv[1], "license") == 0)
     return ts_cli_license_main (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "batch") == 0)
+    return ts_cli_batch_main (argc - 1, argv + 1);
 
   format_help = g_strdup_printf ("Output: %s (default text; json is one object per file per line)", formats);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
