@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ts-preferences-window.h"
+#include "ts-pro-page.h"
 
 struct _TsPreferencesWindow
 {
@@ -195,6 +196,10 @@ static void
 ts_preferences_window_init (TsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Added here, not in the template: the page is a template of its own. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (g_object_new (TS_TYPE_PRO_PAGE, NULL)));
 }
 
 GtkWidget *
@@ -208,4 +213,13 @@ ts_preferences_window_new (GtkWindow *parent,
                        "modal", TRUE,
                        "settings", settings,
                        NULL);
+}
+
+/* Where "Enter Key" of the Pro dialog leads. */
+void
+ts_preferences_window_show_pro (TsPreferencesWindow *self)
+{
+  g_return_if_fail (TS_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "pro");
 }

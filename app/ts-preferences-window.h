@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (TsPreferencesWindow, ts_preferences_window, TS, PREFERENCE
 
 GtkWidget *ts_preferences_window_new (GtkWindow *parent,
                                       GSettings *settings);
+void       ts_preferences_window_show_pro (TsPreferencesWindow *self);
 
 G_END_DECLS

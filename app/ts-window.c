@@ -12,6 +12,7 @@
 #include "ts-format-info.h"
 #include "ts-window.h"
 #include "ts-window-private.h"
+#include "ts-window-batch.h"
 
 struct _TsWindow
 {
@@ -23,6 +24,8 @@ struct _TsWindow
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwTabView           *tab_view;
+  AdwToastOverlay      *toast_overlay;
+  GtkProgressBar       *batch_progress;
 
   GtkDropTarget        *drop_target;
   GSettings            *settings;
@@ -43,8 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-export_format_label (TsExportFormat format)
+const char *
+ts_export_format_label (TsExportFormat format)
 {
   switch (format)
     {
@@ -78,7 +81,7 @@ build_export_menu (void)
 
   for (guint i = 0; i < TS_EXPORT_N_FORMATS; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%s…", export_format_label (i));
+      g_autofree char *label = g_strdup_printf ("%s…", ts_export_format_label (i));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.export", "s", ts_export_format_to_string (i));
@@ -137,6 +140,8 @@ update_view_state (TsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all",
+                                 view != NULL && !ts_window_get_batch_running (self));
 }
 
 static void
@@ -414,6 +419,22 @@ export_menu_action (GtkWidget  *widget,
 }
 
 static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ts_window_batch_export_all (TS_WINDOW (widget));
+}
+
+static void
+export_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ts_window_batch_export_folder (TS_WINDOW (widget));
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -577,6 +598,8 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, batch_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed);
 
@@ -584,6 +607,8 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-timestamps", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.export-menu", NULL, export_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
 
@@ -684,4 +709,80 @@ ts_window_get_drop_target (TsWindow *self)
   g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
 
   return self->drop_target;
+}
+
+/**
+ * ts_window_get_nth_view:
+ *
+ * Returns: (transfer none): the project in the @n-th tab
+ */
+TsProjectView *
+ts_window_get_nth_view (TsWindow *self,
+                        guint     n)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail ((int) n < adw_tab_view_get_n_pages (self->tab_view), NULL);
+
+  return TS_PROJECT_VIEW (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, n)));
+}
+
+/**
+ * ts_window_get_settings:
+ *
+ * Returns: (transfer none): the settings the window was made with
+ */
+GSettings *
+ts_window_get_settings (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+void
+ts_window_add_toast (TsWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* One batch at a time per window: the progress bar is its. */
+gboolean
+ts_window_get_batch_running (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->batch_progress));
+}
+
+void
+ts_window_begin_batch (TsWindow *self)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+
+  gtk_progress_bar_set_fraction (self->batch_progress, 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->batch_progress), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", FALSE);
+  update_view_state (self);
+}
+
+void
+ts_window_set_batch_progress (TsWindow *self,
+                              double    fraction)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+
+  gtk_progress_bar_set_fraction (self->batch_progress, fraction);
+}
+
+void
+ts_window_end_batch (TsWindow *self)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->batch_progress), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", TRUE);
+  update_view_state (self);
 }

@@ -21,5 +21,20 @@ void            ts_window_open_files            (TsWindow       *self,
                                                  guint           n_files);
 TsProjectView  *ts_window_get_current_view      (TsWindow       *self);
 GtkDropTarget  *ts_window_get_drop_target       (TsWindow       *self);
+TsProjectView  *ts_window_get_nth_view          (TsWindow       *self,
+                                                 guint           n);
+GSettings      *ts_window_get_settings          (TsWindow       *self);
+void            ts_window_add_toast             (TsWindow       *self,
+                                                 AdwToast       *toast);
+
+/* The progress of Export All and Export Folder (ts-window-batch.c). */
+gboolean        ts_window_get_batch_running     (TsWindow       *self);
+void            ts_window_begin_batch           (TsWindow       *self);
+void            ts_window_set_batch_progress    (TsWindow       *self,
+                                                 double          fraction);
+void            ts_window_end_batch             (TsWindow       *self);
+
+/* What the export menus call each format. */
+const char     *ts_export_format_label          (TsExportFormat  format);
 
 G_END_DECLS

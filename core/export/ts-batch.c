@@ -131,6 +131,28 @@ walk_folder (const char *folder,
     }
 }
 
+void
+ts_batch_mark_same_outputs (GPtrArray *items)
+{
+  g_autoptr(GHashTable) outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TsBatchItem *item = g_ptr_array_index (items, i);
+      const char *first;
+
+      if (item->error != NULL || item->output == NULL)
+        continue;
+      if ((first = g_hash_table_lookup (outputs, item->output)) != NULL)
+        g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_SAME_OUTPUT,
+                     /* Translators: the project, the output file, then
+                      * the other project exported there. */
+                     _("%s: %s is already the export of %s"), item->project, item->output, first);
+      else
+        g_hash_table_insert (outputs, item->output, item->project);
+    }
+}
+
 GPtrArray *
 ts_batch_plan (const char * const *inputs,
                const char         *output_dir,
@@ -138,7 +160,6 @@ ts_batch_plan (const char * const *inputs,
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) ts_batch_item_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_return_val_if_fail (inputs != NULL, items);
   g_return_val_if_fail (output_dir != NULL, items);
@@ -165,18 +186,10 @@ ts_batch_plan (const char * const *inputs,
     {
       const char *project = g_ptr_array_index (found, i);
       g_autofree char *output = ts_batch_output_path (project, output_dir, format);
-      const char *first = g_hash_table_lookup (outputs, output);
-      TsBatchItem *item = ts_batch_item_new (project, output, NULL);
 
-      if (first != NULL)
-        g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_SAME_OUTPUT,
-                     /* Translators: the project, the output file, then
-                      * the other project exported there. */
-                     _("%s: %s is already the export of %s"), project, output, first);
-      else
-        g_hash_table_insert (outputs, g_strdup (output), g_strdup (project));
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, ts_batch_item_new (project, output, NULL));
     }
+  ts_batch_mark_same_outputs (items);
 
   return items;
 }

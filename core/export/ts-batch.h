@@ -67,6 +67,8 @@ gboolean      ts_batch_is_project_name  (const char          *name);
 GPtrArray    *ts_batch_plan             (const char * const  *inputs,
                                          const char          *output_dir,
                                          TsExportFormat       format);
+/* Fails each item whose output an earlier one has already. */
+void          ts_batch_mark_same_outputs (GPtrArray          *items);
 char         *ts_batch_output_path      (const char          *project,
                                          const char          *output_dir,
                                          TsExportFormat       format);
