@@ -9,7 +9,11 @@ several times each and prints the median wall time with its spread, the
 peak RSS and the XML throughput as a Markdown table for the README. Then
 runs the app (TS_BENCH_APP under xvfb-run, one process a run) on the
 largest sets: cold start, drop to all rows shown, and the longest
-main-loop stall. Every figure is reported, never judged: this machine's
+main-loop stall. Last, `timestamps-cli batch` over a generated folder of
+BATCH_PROJECTS small cue sheets: its wall time and the cost per project.
+Batch export is Pro: the licence comes from TS_BENCH_LICENSE (a program
+printing a test-key licence, which a -Dlicense_key=test build accepts) or
+else from the user's own stored licence. Every figure is reported, never judged: this machine's
 speed drifts, so no number here decides anything by itself.
 
 Peak RSS comes from GNU time (package `time`), not from this script's own
@@ -21,15 +25,19 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 
 RUNS = 21
 RSS_RUNS = 3
 APP_RUNS = 7
+BATCH_PROJECTS = 1000
+BATCH_RUNS = 7
 APP_FILES = ("dawtool/bench/als100000.als", "public/als/owenbush-ableton-inspector-Broom_Bap.als")
 
 
@@ -147,6 +155,56 @@ def main():
         ratio = statistics.median(figures["open_ms"]) / cli_time
         print(f"| {os.path.basename(path)} | {ms(figures['cold_start_ms'])} | {ms(figures['open_ms'])} | "
               f"{ratio:.1f}× | {ms(figures['max_stall_ms'])} |")
+
+    bench_batch(cli)
+
+
+def write_cue_sheets(folder, count):
+    """COUNT small cue sheets of 10 tracks, a few per subfolder."""
+    for i in range(count):
+        sub = os.path.join(folder, f"set{i // 50:02d}")
+        os.makedirs(sub, exist_ok=True)
+        tracks = "".join(f'  TRACK {t + 1:02d} AUDIO\n    PERFORMER "Artist {t}"\n'
+                         f'    TITLE "Track {t}"\n    INDEX 01 {t * 4:02d}:{t * 7 % 60:02d}:00\n'
+                         for t in range(10))
+        with open(os.path.join(sub, f"mix{i:04d}.cue"), "w") as f:
+            f.write(f'FILE "mix{i:04d}.wav" WAVE\n{tracks}')
+
+
+def batch_env(cli, config):
+    """An environment in which CLI has Pro, or None when none is at hand."""
+    env = dict(os.environ, XDG_CONFIG_HOME=config)
+    tool = os.environ.get("TS_BENCH_LICENSE")
+    if tool:
+        key = subprocess.run([tool], capture_output=True, text=True, check=True).stdout.strip()
+        if subprocess.run([cli, "license", "activate", key], env=env,
+                          capture_output=True).returncode == 0:
+            return env
+    status = subprocess.run([cli, "license", "status"], capture_output=True, text=True)
+    if status.returncode == 0 and json.loads(status.stdout)["state"] == "active":
+        return dict(os.environ)
+    return None
+
+
+def bench_batch(cli):
+    with tempfile.TemporaryDirectory(prefix="ts-bench-batch-") as root:
+        projects, out, config = (os.path.join(root, name) for name in ("projects", "out", "config"))
+        write_cue_sheets(projects, BATCH_PROJECTS)
+        env = batch_env(cli, config)
+        if env is None:
+            print(f"\ntimestamps-cli batch: skipped, it needs Pro (build with -Dlicense_key=test "
+                  "or activate a licence)")
+            return
+        argv = [cli, "batch", projects, "--format", "text", "--output-dir", out]
+        runs = []
+        for _ in range(BATCH_RUNS):
+            shutil.rmtree(out, ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            runs.append(time.perf_counter() - start)
+        per_project = [run / BATCH_PROJECTS for run in runs]
+        print(f"\ntimestamps-cli batch, {BATCH_PROJECTS} cue sheets of 10 tracks, {os.cpu_count()} threads, "
+              f"{BATCH_RUNS} runs: {ms(runs)}, {statistics.median(per_project) * 1e6:.0f} µs per project")
 
 
 if __name__ == "__main__":
