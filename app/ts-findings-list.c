@@ -177,6 +177,7 @@ update_youtube (TsFindingsList *self)
       switch (problem->rule)
         {
         case TS_YOUTUBE_RULE_FIRST_AT_ZERO:
+        case TS_YOUTUBE_RULE_TITLE:
           fixable = TRUE;
           break;
         /* Only the user knows what to merge or add. */

@@ -226,6 +226,114 @@ test_fix_leaves_the_rest (void)
   g_assert_cmpuint (ts_tracklist_get_n_tracks (fixed_empty), ==, 0);
 }
 
+/* A marker without a title (or with only spaces or a line break, which
+ * YouTube reads as nothing) is no chapter YouTube accepts; the check
+ * names its line by its time. */
+static void
+test_untitled (void)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
+  g_autoptr(GArray) problems = NULL;
+  const TsYoutubeProblem *problem;
+
+  ts_tracklist_add (tracklist, 0.0, 0.0, "Opener");
+  ts_tracklist_add (tracklist, 60.0, 120.0, "");
+  ts_tracklist_add (tracklist, 120.0, 240.0, " \n\t");
+  ts_tracklist_add (tracklist, 180.0, 360.0, "Closer");
+  problems = ts_youtube_check (tracklist);
+
+  g_assert_cmpuint (problems->len, ==, 2);
+  problem = &g_array_index (problems, TsYoutubeProblem, 0);
+  g_assert_cmpint (problem->rule, ==, TS_YOUTUBE_RULE_TITLE);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->message, ==,
+                   "line 2 “1:00”: has no title; YouTube needs a title for each chapter");
+  problem = &g_array_index (problems, TsYoutubeProblem, 1);
+  g_assert_cmpint (problem->rule, ==, TS_YOUTUBE_RULE_TITLE);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->message, ==,
+                   "line 3 “2:00”: has no title; YouTube needs a title for each chapter");
+}
+
+/* The fixer leaves unnamed markers out (the chapter before runs on), and
+ * only then moves or adds the 0:00 chapter: an unnamed marker at 0:00
+ * does not count as the first chapter. */
+static void
+test_fix_leaves_out_untitled (void)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
+  g_autoptr(TsTracklist) fixed = NULL;
+  g_autoptr(GArray) problems = NULL;
+  g_autofree char *text = NULL;
+
+  ts_tracklist_add (tracklist, 0.0, 0.0, "");
+  ts_tracklist_add (tracklist, 30.0, 60.0, "First");
+  ts_tracklist_add (tracklist, 90.0, 180.0, "  ");
+  ts_tracklist_add (tracklist, 150.0, 300.0, "Second");
+  ts_tracklist_add (tracklist, 210.0, 420.0, "Third");
+
+  fixed = ts_youtube_fix (tracklist);
+  problems = ts_youtube_check (fixed);
+  g_assert_cmpuint (problems->len, ==, 0);
+  text = ts_export (fixed, TS_EXPORT_TEXT, NULL);
+  g_assert_cmpstr (text, ==, "0:00 Intro\n0:30 First\n2:30 Second\n3:30 Third\n");
+  g_assert_cmpuint (ts_tracklist_get_track (fixed, 3)->index, ==, 4);
+}
+
+/* What the fixer cannot fix is reported on the fixed list, with its
+ * lines; nothing is reported when the fix is enough. */
+static void
+test_check_fixed (void)
+{
+  static const double late[] = { 95.0, 180.0, 300.0 };
+  static const double crowded[] = { 30.0, 35.0 };
+  g_autoptr(TsTracklist) fixable = make_tracklist (late, G_N_ELEMENTS (late), NAN);
+  g_autoptr(TsTracklist) unfixable = make_tracklist (crowded, G_N_ELEMENTS (crowded), NAN);
+  g_autoptr(TsTracklist) untitled = ts_tracklist_new (TS_FORMAT_CUE);
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) left = NULL;
+  g_autoptr(GArray) too_few = NULL;
+
+  none = ts_youtube_check_fixed (fixable);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* 0:00 Intro, 0:30, 0:35: the 5 s chapter on line 2 stays. */
+  left = ts_youtube_check_fixed (unfixable);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_cmpint (g_array_index (left, TsYoutubeProblem, 0).rule, ==, TS_YOUTUBE_RULE_MIN_LENGTH);
+  g_assert_cmpuint (g_array_index (left, TsYoutubeProblem, 0).line, ==, 2);
+
+  /* Left out, the unnamed markers leave too few chapters. */
+  ts_tracklist_add (untitled, 0.0, NAN, "Only");
+  ts_tracklist_add (untitled, 60.0, NAN, "");
+  ts_tracklist_add (untitled, 120.0, NAN, "");
+  too_few = ts_youtube_check_fixed (untitled);
+  g_assert_cmpuint (too_few->len, ==, 1);
+  g_assert_cmpint (g_array_index (too_few, TsYoutubeProblem, 0).rule, ==, TS_YOUTUBE_RULE_MIN_CHAPTERS);
+  g_assert_cmpstr (g_array_index (too_few, TsYoutubeProblem, 0).message, ==,
+                   "YouTube needs at least 3 chapters; this list has 1");
+}
+
+/* The YouTube export is the fixed list, in times rounded down as the
+ * check reads them, whatever rounding the options ask for. */
+static void
+test_export_is_fixed (void)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_ABLETON);
+  TsExportOptions nearest = { NULL, { TS_HOURS_AUTO, FALSE, TS_ROUND_NEAREST } };
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+
+  ts_tracklist_add (tracklist, 20.6, 41.2, "First");
+  ts_tracklist_add (tracklist, 80.0, 160.0, "");
+  ts_tracklist_add (tracklist, 140.0, 280.0, "Second");
+
+  text = ts_export (tracklist, TS_EXPORT_YOUTUBE, &nearest);
+  g_assert_cmpstr (text, ==, "0:00 Intro\n0:20 First\n2:20 Second\n");
+  plain = ts_export (tracklist, TS_EXPORT_TEXT, &nearest);
+  g_assert_cmpstr (plain, ==, "0:21 First\n1:20 \n2:20 Second\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +349,10 @@ main (int    argc,
   g_test_add_func ("/youtube/fix-inserts-intro", test_fix_inserts_intro);
   g_test_add_func ("/youtube/fix-moves-early-start", test_fix_moves_early_start);
   g_test_add_func ("/youtube/fix-leaves-the-rest", test_fix_leaves_the_rest);
+  g_test_add_func ("/youtube/untitled", test_untitled);
+  g_test_add_func ("/youtube/fix-leaves-out-untitled", test_fix_leaves_out_untitled);
+  g_test_add_func ("/youtube/check-fixed", test_check_fixed);
+  g_test_add_func ("/youtube/export-is-fixed", test_export_is_fixed);
 
   return g_test_run ();
 }

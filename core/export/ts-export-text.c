@@ -10,6 +10,7 @@
 
 #include "ts-export-private.h"
 #include "ts-template.h"
+#include "ts-youtube.h"
 
 /* One line per track, whatever the titles hold: a line break inside a
  * title would make its second half look like a track without a time. */
@@ -47,13 +48,22 @@ ts_export_text (const TsTracklist     *tracklist,
 }
 
 /* YouTube reads "0:00 Title" lines from a video description; the template
- * is fixed because anything before the time would hide it from YouTube. */
+ * is fixed because anything before the time would hide it from YouTube.
+ * The lines are those of ts_youtube_fix(): starting at 0:00, every one
+ * with a title. Times are rounded down whatever @options say, because
+ * ts_youtube_check() judges the seconds rounded down: a time rounded up
+ * could make a chapter YouTube sees shorter than the one checked. */
 char *
 ts_export_youtube (const TsTracklist     *tracklist,
                    const TsExportOptions *options)
 {
+  g_autoptr(TsTracklist) fixed = ts_youtube_fix (tracklist);
+  TsTimeFormat time_format;
+
   options = ts_export_options_or_default (options);
-  return expand_lines (tracklist, TS_TEMPLATE_DEFAULT, &options->time_format);
+  time_format = options->time_format;
+  time_format.rounding = TS_ROUND_DOWN;
+  return expand_lines (fixed, TS_TEMPLATE_DEFAULT, &time_format);
 }
 
 /* RFC 4180: quote a field that holds a comma, quote or line break, and

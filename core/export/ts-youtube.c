@@ -44,11 +44,25 @@ add_problem (GArray        *problems,
   g_array_append_val (problems, problem);
 }
 
+/* What YouTube reads as a title: the line after its time, where line
+ * breaks and tabs became spaces (ts_export_youtube()) and leading and
+ * trailing spaces do not count. An unnamed marker has none. */
+static gboolean
+title_is_empty (const char *title)
+{
+  for (const char *p = title; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 describe_line (const TsTrack *track)
 {
   g_autofree char *time = ts_format_time (track->seconds, NULL);
 
+  if (title_is_empty (track->title))
+    return g_steal_pointer (&time);
   return g_strdup_printf ("%s %s", time, track->title);
 }
 
@@ -75,6 +89,12 @@ ts_youtube_check (const TsTracklist *tracklist)
       g_autofree char *line = describe_line (track);
       gint64 start = whole_seconds (track->seconds);
       gint64 end = -1;
+
+      if (title_is_empty (track->title))
+        add_problem (problems, TS_YOUTUBE_RULE_TITLE, i + 1,
+                     /* Translators: %s is the line's time, e.g. "3:10". */
+                     g_strdup_printf (_("line %u “%s”: has no title; YouTube needs a title for each chapter"),
+                                      i + 1, line));
 
       if (i == 0 && start != 0)
         add_problem (problems, TS_YOUTUBE_RULE_FIRST_AT_ZERO, 1,
@@ -122,11 +142,15 @@ ts_youtube_check (const TsTracklist *tracklist)
   return problems;
 }
 
-/* A copy that starts at 0:00. When the first chapter starts in the first
- * 10 s it moves to 0:00 (starting a few seconds early is harmless, and an
- * intro that short would itself break the 10 s rule); later, a "0:00
- * Intro" chapter goes in front. Chapters too close together and lists
- * too short are left for the user: only they know what to merge or add. */
+/* A copy without unnamed markers that starts at 0:00. A marker without a
+ * title is left out rather than given a made-up one: YouTube would show
+ * the invented title as the DJ's, and the chapter before simply runs on.
+ * When the first chapter left starts in the first 10 s it moves to 0:00
+ * (starting a few seconds early is harmless, and an intro that short
+ * would itself break the 10 s rule); later, a "0:00 Intro" chapter goes
+ * in front. Chapters too close together and lists too short are left for
+ * the user: only they know what to merge or add (ts_youtube_check_fixed()
+ * says what is left). */
 TsTracklist *
 ts_youtube_fix (const TsTracklist *tracklist)
 {
@@ -139,7 +163,10 @@ ts_youtube_fix (const TsTracklist *tracklist)
       double seconds = track->seconds;
       double beat = track->beat;
 
-      if (i == 0 && whole_seconds (seconds) != 0)
+      if (title_is_empty (track->title))
+        continue;
+
+      if (fixed->tracks->len == 0 && whole_seconds (seconds) != 0)
         {
           if (seconds < TS_YOUTUBE_MIN_CHAPTER_SECONDS)
             {
@@ -157,4 +184,15 @@ ts_youtube_fix (const TsTracklist *tracklist)
   ts_tracklist_renumber (fixed);
 
   return fixed;
+}
+
+/* What still breaks a rule once ts_youtube_fix() has run, with the lines
+ * of the fixed list: an empty array when the fixed list is one YouTube
+ * accepts. */
+GArray *
+ts_youtube_check_fixed (const TsTracklist *tracklist)
+{
+  g_autoptr(TsTracklist) fixed = ts_youtube_fix (tracklist);
+
+  return ts_youtube_check (fixed);
 }
