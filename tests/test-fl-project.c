@@ -327,6 +327,47 @@ test_default_arrangement (void)
   ts_fl_project_clear (&project);
 }
 
+/* Saved while an arrangement without timestamps was current, the project
+ * still opens on one that has them, and says which it passed over. */
+static void
+test_default_skips_empty_current (void)
+{
+  g_autoptr(TsFlpWriter) writer = fl20_writer ();
+  g_autoptr(TsFlpWriter) empty_writer = fl20_writer ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) empty_bytes = NULL;
+  TsFlProject project;
+  TsFlProject empty;
+  guint current = G_MAXUINT;
+
+  ts_flp_writer_arrangement (writer, 0, "Just tracks");
+  ts_flp_writer_marker (writer, 8, 0, "4/4");
+  ts_flp_writer_arrangement (writer, 1, "Just timemarkers");
+  ts_flp_writer_marker (writer, 0, 0, "Go");
+  ts_flp_writer_current_arrangement (writer, 0);
+  bytes = ts_flp_writer_finish (writer);
+  read_ok (bytes, &project);
+
+  g_assert_cmpint (project.current_arrangement, ==, 0);
+  g_assert_false (ts_fl_project_arrangement_has_markers (&project, 0));
+  g_assert_true (ts_fl_project_arrangement_has_markers (&project, 1));
+  g_assert_cmpuint (ts_fl_project_get_default_arrangement (&project), ==, 1);
+  g_assert_true (ts_fl_project_default_skips_current (&project, &current));
+  g_assert_cmpuint (current, ==, 0);
+
+  /* Nothing to choose between: the current one stays. */
+  ts_flp_writer_arrangement (empty_writer, 0, "A");
+  ts_flp_writer_arrangement (empty_writer, 1, "B");
+  ts_flp_writer_current_arrangement (empty_writer, 1);
+  empty_bytes = ts_flp_writer_finish (empty_writer);
+  read_ok (empty_bytes, &empty);
+  g_assert_cmpuint (ts_fl_project_get_default_arrangement (&empty), ==, 1);
+  g_assert_false (ts_fl_project_default_skips_current (&empty, NULL));
+
+  ts_fl_project_clear (&project);
+  ts_fl_project_clear (&empty);
+}
+
 /* Tempo clip channels 1 and 2: 1 is flat at @bpm1 for @beats1 beats, or
  * a ramp when @ramp_to1 is not 0; 2 is flat at @bpm2 for @beats2 beats. */
 static void
@@ -1051,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/fl-project/ppq-960", test_ppq_960);
   g_test_add_func ("/fl-project/two-arrangements", test_two_arrangements);
   g_test_add_func ("/fl-project/default-arrangement", test_default_arrangement);
+  g_test_add_func ("/fl-project/default-skips-empty-current", test_default_skips_empty_current);
   g_test_add_func ("/fl-project/tempo/one-clip", test_one_tempo_clip);
   g_test_add_func ("/fl-project/tempo/gap", test_clip_gap);
   g_test_add_func ("/fl-project/tempo/overlap", test_clip_overlap);

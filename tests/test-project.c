@@ -177,6 +177,11 @@ test_load_file_reads_like_path (void)
   g_assert_cmpuint (ts_project_get_n_arrangements (project), ==, 1);
   ts_project_derive (project, 0, &facts);
   g_assert_null (facts.arrangements);
+  /* One timeline, no arrangement of its own, so no made-up name. */
+  g_assert_false (ts_project_has_arrangements (project));
+  g_assert_null (ts_project_get_arrangement_name (project, 0));
+  g_assert_true (ts_project_arrangement_has_markers (project, 0));
+  g_assert_false (ts_project_default_skips_saved_arrangement (project, NULL));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -1272,32 +1272,76 @@ ts_fl_project_get_arrangement_name (const TsFlProject *project,
   return self != NULL ? self->name : NULL;
 }
 
-static gboolean
-has_plain_markers (const TsFlArrangement *arrangement)
+/* Whether @arrangement has a timestamp: a plain marker; loop, skip and
+ * time signature markers steer playback and are no tracks. */
+gboolean
+ts_fl_project_arrangement_has_markers (const TsFlProject *project,
+                                       guint              arrangement)
 {
-  for (guint i = 0; i < arrangement->markers->len; i++)
+  const TsFlArrangement *self = get_arrangement (project, arrangement);
+
+  if (self == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->markers->len; i++)
     {
-      if (g_array_index (arrangement->markers, TsFlMarker, i).kind == TS_FL_MARKER_PLAIN)
+      if (g_array_index (self->markers, TsFlMarker, i).kind == TS_FL_MARKER_PLAIN)
         return TRUE;
     }
   return FALSE;
 }
 
-/* The arrangement current at save time when the file says, else the first
- * one with timestamps, else the first. */
+static int
+first_with_markers (const TsFlProject *project)
+{
+  for (guint i = 0; i < project->arrangements->len; i++)
+    {
+      if (ts_fl_project_arrangement_has_markers (project, i))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The arrangement current at save time, unless it has no timestamps and
+ * another has: a DJ who saved while looking at an empty arrangement still
+ * wants the tracklist. Then, and when the file does not say which was
+ * current, the first one with timestamps; else the first. */
 guint
 ts_fl_project_get_default_arrangement (const TsFlProject *project)
 {
+  int with_markers;
+
   g_return_val_if_fail (project != NULL, 0);
 
-  if (project->current_arrangement >= 0)
+  if (project->current_arrangement >= 0 &&
+      ts_fl_project_arrangement_has_markers (project, (guint) project->current_arrangement))
     return (guint) project->current_arrangement;
-  for (guint i = 0; i < project->arrangements->len; i++)
-    {
-      if (has_plain_markers (&g_array_index (project->arrangements, TsFlArrangement, i)))
-        return i;
-    }
-  return 0;
+  with_markers = first_with_markers (project);
+  if (with_markers >= 0)
+    return (guint) with_markers;
+  return project->current_arrangement >= 0 ? (guint) project->current_arrangement : 0;
+}
+
+/**
+ * ts_fl_project_default_skips_current:
+ * @current: (out) (optional): the arrangement current at save time, when
+ *   %TRUE is returned
+ *
+ * Returns: whether ts_fl_project_get_default_arrangement() passed over the
+ *   arrangement current at save time because it has no timestamps, so
+ *   that the app can say why it shows another
+ */
+gboolean
+ts_fl_project_default_skips_current (const TsFlProject *project,
+                                     guint             *current)
+{
+  g_return_val_if_fail (project != NULL, FALSE);
+
+  if (project->current_arrangement < 0 ||
+      ts_fl_project_get_default_arrangement (project) == (guint) project->current_arrangement)
+    return FALSE;
+  if (current != NULL)
+    *current = (guint) project->current_arrangement;
+  return TRUE;
 }
 
 gboolean

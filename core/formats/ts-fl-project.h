@@ -123,6 +123,10 @@ guint        ts_fl_project_get_n_arrangements      (const TsFlProject  *project)
 const char  *ts_fl_project_get_arrangement_name    (const TsFlProject  *project,
                                                     guint               arrangement);
 guint        ts_fl_project_get_default_arrangement (const TsFlProject  *project);
+gboolean     ts_fl_project_default_skips_current   (const TsFlProject  *project,
+                                                    guint              *current);
+gboolean     ts_fl_project_arrangement_has_markers (const TsFlProject  *project,
+                                                    guint               arrangement);
 gboolean     ts_fl_project_has_tempo_automation    (const TsFlProject  *project,
                                                     guint               arrangement);
 gboolean     ts_fl_project_has_curved_automation   (const TsFlProject  *project,

@@ -248,6 +248,24 @@ ts_project_get_bpm (const TsProject *self)
   g_return_val_if_reached (0.0);
 }
 
+/* Whether the format has arrangements of its own (FL Studio's playlist
+ * arrangements); the others are one timeline, reported as one
+ * arrangement without a name. */
+gboolean
+ts_project_has_arrangements (const TsProject *self)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return FALSE;
+    case TS_FORMAT_FL_STUDIO:
+      return TRUE;
+    case TS_FORMAT_CUE:
+      return FALSE;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
 guint
 ts_project_get_n_arrangements (const TsProject *self)
 {
@@ -263,6 +281,13 @@ ts_project_get_n_arrangements (const TsProject *self)
   g_return_val_if_reached (0);
 }
 
+/**
+ * ts_project_get_arrangement_name:
+ *
+ * Returns: (nullable): the arrangement's name, or %NULL for formats
+ *   without arrangements (ts_project_has_arrangements()), whose one
+ *   timeline has no name to show
+ */
 const char *
 ts_project_get_arrangement_name (const TsProject *self,
                                  guint            arrangement)
@@ -272,11 +297,11 @@ ts_project_get_arrangement_name (const TsProject *self,
   switch (self->format)
     {
     case TS_FORMAT_ABLETON:
-      return "Arrangement";
+      return NULL;
     case TS_FORMAT_FL_STUDIO:
       return ts_fl_project_get_arrangement_name (&self->fl, arrangement);
     case TS_FORMAT_CUE:
-      return "Arrangement";
+      return NULL;
     }
   g_return_val_if_reached (NULL);
 }
@@ -294,6 +319,54 @@ ts_project_get_default_arrangement (const TsProject *self)
       return 0;
     }
   g_return_val_if_reached (0);
+}
+
+/**
+ * ts_project_default_skips_saved_arrangement:
+ * @saved: (out) (optional): the arrangement current at save time, when
+ *   %TRUE is returned
+ *
+ * Returns: whether the default arrangement was chosen for its markers
+ *   over the one current at save time, which has none: the app says so
+ *   ("Markers from “X”; “Y” has none")
+ */
+gboolean
+ts_project_default_skips_saved_arrangement (const TsProject *self,
+                                            guint           *saved)
+{
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+      return FALSE;
+    case TS_FORMAT_FL_STUDIO:
+      return ts_fl_project_default_skips_current (&self->fl, saved);
+    case TS_FORMAT_CUE:
+      return FALSE;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/* Whether @arrangement has a marker that becomes a track. */
+gboolean
+ts_project_arrangement_has_markers (const TsProject *self,
+                                    guint            arrangement)
+{
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
+
+  g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (self), FALSE);
+
+  switch (self->format)
+    {
+    case TS_FORMAT_ABLETON:
+    case TS_FORMAT_CUE:
+      /* One timeline: its markers are what deriving finds. */
+      ts_project_derive (self, arrangement, &facts);
+      return facts.markers->len > 0;
+    case TS_FORMAT_FL_STUDIO:
+      /* Without deriving each arrangement's tempo map. */
+      return ts_fl_project_arrangement_has_markers (&self->fl, arrangement);
+    }
+  g_return_val_if_reached (FALSE);
 }
 
 /**

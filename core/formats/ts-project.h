@@ -67,7 +67,12 @@ double       ts_project_get_bpm                  (const TsProject *self);
 guint        ts_project_get_n_arrangements       (const TsProject *self);
 const char  *ts_project_get_arrangement_name     (const TsProject *self,
                                                   guint            arrangement);
+gboolean     ts_project_has_arrangements         (const TsProject *self);
 guint        ts_project_get_default_arrangement  (const TsProject *self);
+gboolean     ts_project_default_skips_saved_arrangement (const TsProject *self,
+                                                  guint           *saved);
+gboolean     ts_project_arrangement_has_markers  (const TsProject *self,
+                                                  guint            arrangement);
 
 void         ts_project_derive                   (const TsProject *self,
                                                   guint            arrangement,
