@@ -124,3 +124,33 @@ ts_hours_style_from_string (const char   *string,
     }
   return FALSE;
 }
+
+const char *
+ts_rounding_to_string (TsRounding rounding)
+{
+  switch (rounding)
+    {
+    case TS_ROUND_DOWN:
+      return "down";
+    case TS_ROUND_NEAREST:
+      return "nearest";
+    }
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+ts_rounding_from_string (const char *string,
+                         TsRounding *rounding)
+{
+  static const TsRounding all[] = { TS_ROUND_DOWN, TS_ROUND_NEAREST };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      if (g_strcmp0 (string, ts_rounding_to_string (all[i])) == 0)
+        {
+          *rounding = all[i];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

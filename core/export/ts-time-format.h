@@ -35,4 +35,10 @@ const char  *ts_hours_style_to_string      (TsHoursStyle        style);
 gboolean     ts_hours_style_from_string    (const char         *string,
                                             TsHoursStyle       *style);
 
+/* "down" and "nearest", as timestamps-cli --round and the app's settings
+ * spell them */
+const char  *ts_rounding_to_string         (TsRounding          rounding);
+gboolean     ts_rounding_from_string       (const char         *string,
+                                            TsRounding         *rounding);
+
 G_END_DECLS
