@@ -19,14 +19,17 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "ts-cli-batch.h"
+#include "ts-cli-io.h"
 #include "ts-cli-license.h"
 #include "ts-export.h"
 #include "ts-format-info.h"
 #include "ts-i18n.h"
+#include "ts-json-writer.h"
 #include "ts-project.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
@@ -96,7 +99,28 @@ describe_project_formats (void)
   return g_string_free (summary, FALSE);
 }
 
-/* --arrangement takes the index the JSON output shows, or a name. */
+/* "0 “Warmup”, 1 “Main Set”": the arrangements @wanted picks, as
+ * --arrangement takes them (index or name). */
+static char *
+list_arrangements (const TsProject *project,
+                   gboolean (*wanted) (const TsProject *project, guint arrangement),
+                   guint            skip)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < ts_project_get_n_arrangements (project); i++)
+    {
+      if (i == skip || (wanted != NULL && !wanted (project, i)))
+        continue;
+      g_string_append_printf (names, "%s%u “%s”", names->len > 0 ? ", " : "", i,
+                              ts_project_get_arrangement_name (project, i));
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* --arrangement takes the index the JSON output shows, or a name. Formats
+ * with one timeline have nothing to choose: the option is set aside with a
+ * note, so that one command line serves a folder of mixed projects. */
 static gboolean
 find_arrangement (const TsProject  *project,
                   const char       *path,
@@ -106,11 +130,18 @@ find_arrangement (const TsProject  *project,
 {
   guint n = ts_project_get_n_arrangements (project);
   guint64 index;
-  g_autoptr(GString) names = NULL;
+  g_autofree char *names = NULL;
 
+  *arrangement = ts_project_get_default_arrangement (project);
   if (wanted == NULL)
+    return TRUE;
+
+  if (!ts_project_has_arrangements (project))
     {
-      *arrangement = ts_project_get_default_arrangement (project);
+      g_printerr (/* Translators: the file, then the format, e.g. "an
+                   * Ableton Live set". */
+                  _("%s: --arrangement is ignored: %s has only one arrangement\n"),
+                  path, _(ts_format_info_get (project->format)->phrase));
       return TRUE;
     }
 
@@ -128,15 +159,51 @@ find_arrangement (const TsProject  *project,
         }
     }
 
-  names = g_string_new (NULL);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (names, "%s%u “%s”", i > 0 ? ", " : "", i,
-                            ts_project_get_arrangement_name (project, i));
+  names = list_arrangements (project, NULL, G_MAXUINT);
   g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_NO_ARRANGEMENT,
                /* Translators: the file, the arrangement asked for, then
-                * the ones there are, e.g. "0 “Arrangement”, 1 “Intro”". */
-               _("%s: no arrangement “%s”; there is %s"), path, wanted, names->str);
+                * the ones there are, e.g. "0 “Warmup”, 1 “Main Set”". */
+               _("%s: no arrangement “%s”; arrangements: %s"), path, wanted, names);
   return FALSE;
+}
+
+/* An empty tracklist from an arrangement without markers is most likely
+ * the wrong arrangement: say which ones have markers. */
+static void
+note_markers_elsewhere (const TsProject   *project,
+                        const char        *path,
+                        guint              arrangement,
+                        const TsTracklist *tracklist)
+{
+  g_autofree char *others = NULL;
+
+  if (ts_tracklist_get_n_tracks (tracklist) > 0 || !ts_project_has_arrangements (project))
+    return;
+
+  others = list_arrangements (project, ts_project_arrangement_has_markers, arrangement);
+  if (others[0] == '\0')
+    return;
+  g_printerr (/* Translators: the file, the arrangement read, e.g. "0
+               * “Just tracks”", then those with markers, e.g. "1 “Intro”". */
+              _("%s: arrangement %u “%s” has no markers; arrangements with markers: %s\n"),
+              path, arrangement, ts_project_get_arrangement_name (project, arrangement), others);
+}
+
+/* "-" is standard input; its display name stays "-", what the user
+ * typed, so that messages and the JSON "file" match the command line. */
+static TsProject *
+load_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_strcmp0 (path, TS_CLI_STDIN_NAME) != 0)
+    return ts_project_load_path (path, NULL, error);
+
+  bytes = ts_cli_read_stdin (error);
+  if (bytes == NULL)
+    return NULL;
+  return ts_project_load_bytes (bytes, TS_CLI_STDIN_NAME, error);
 }
 
 /* Appends the export of @path to @out; returns whether YouTube's rules
@@ -153,20 +220,25 @@ process_file (const char        *path,
   g_autofree char *text = NULL;
   guint arrangement;
 
-  project = ts_project_load_path (path, NULL, error);
+  project = load_project (path, error);
   if (project == NULL)
     return FALSE;
   if (!find_arrangement (project, path, options->arrangement, &arrangement, error))
     return FALSE;
 
   tracklist = ts_tracklist_new_for_project (project, path, arrangement, options->mode);
+  note_markers_elsewhere (project, path, arrangement, tracklist);
   text = ts_export (tracklist, options->format, &options->export_options);
   g_string_append (out, text);
 
+  /* The YouTube format prints the fixed list and is meant for YouTube, so
+   * it is always checked, and on the lines it printed. */
   *rules_hold = TRUE;
-  if (options->check_youtube)
+  if (options->check_youtube || options->format == TS_EXPORT_YOUTUBE)
     {
-      g_autoptr(GArray) problems = ts_youtube_check (tracklist);
+      g_autoptr(GArray) problems = options->format == TS_EXPORT_YOUTUBE
+        ? ts_youtube_check_fixed (tracklist)
+        : ts_youtube_check (tracklist);
 
       for (guint i = 0; i < problems->len; i++)
         g_printerr ("%s: %s\n", path, g_array_index (problems, TsYoutubeProblem, i).message);
@@ -175,32 +247,59 @@ process_file (const char        *path,
   return TRUE;
 }
 
-static gboolean
-write_output (const char  *output,
-              GString     *text,
-              GError     **error)
+/* --format json gives every input a line, so that a script reading the
+ * lines sees the files that failed too: {"file": …, "error": …}, the
+ * error as on standard error without the file name in front. */
+static void
+append_json_error (GString      *out,
+                   const char   *path,
+                   const GError *error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+  const char *message = error->message;
 
-  if (output == NULL)
+  if (g_str_has_prefix (message, prefix))
+    message += strlen (prefix);
+  g_string_append (out, "{\"file\": ");
+  ts_json_append_string (out, path);
+  g_string_append (out, ", \"error\": ");
+  ts_json_append_string (out, message);
+  g_string_append (out, "}\n");
+}
+
+/* GOption takes "--ms=yes" for "--ms" and drops the value; a value given
+ * to a switch is a mistake the user should hear about. */
+static gboolean
+refuse_switch_values (const GOptionEntry  *entries,
+                      int                  argc,
+                      char               **argv)
+{
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
     {
-      fwrite (text->str, 1, text->len, stdout);
-      if (fflush (stdout) != 0)
+      for (guint j = 0; entries[j].long_name != NULL; j++)
         {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("timestamps-cli: cannot write the output"));
-          return FALSE;
-        }
-      return TRUE;
-    }
+          g_autofree char *with_value = NULL;
 
-  /* Written to a temporary file renamed over @output: a reader of the
-   * file never sees half of it, and a failure leaves the old one. */
-  if (!g_file_set_contents (output, text->str, text->len, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: the output file, then the system's reason. */
-                   _("%s: cannot write the output (%s)"), output, local_error->message);
-      return FALSE;
+          if (entries[j].arg != G_OPTION_ARG_NONE)
+            {
+              /* "--template --ms=x": the next word is the template. */
+              if (entries[j].long_name[0] != '\0' &&
+                  g_str_has_prefix (argv[i], "--") &&
+                  g_strcmp0 (argv[i] + 2, entries[j].long_name) == 0)
+                i++;
+              else if (entries[j].short_name != 0 && argv[i][0] == '-' &&
+                       argv[i][1] == entries[j].short_name && argv[i][2] == '\0')
+                i++;
+              continue;
+            }
+          with_value = g_strconcat ("--", entries[j].long_name, "=", NULL);
+          if (g_str_has_prefix (argv[i], with_value))
+            {
+              g_printerr (_("timestamps-cli: --%s takes no value, not “%s”\n"),
+                          entries[j].long_name, argv[i] + strlen (with_value));
+              return FALSE;
+            }
+        }
     }
   return TRUE;
 }
@@ -213,6 +312,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *mode = NULL;
   g_autofree char *hours = NULL;
+  g_autofree char *rounding = NULL;
   g_autofree char *format = NULL;
   g_autofree char *template_ = NULL;
   g_autofree char *arrangement = NULL;
@@ -240,6 +340,8 @@ main (int   argc,
       "Hours in times: auto (from one hour on, default), always or never (65:04)", "auto|always|never" },
     { "ms", 0, 0, G_OPTION_ARG_NONE, &milliseconds,
       "Add milliseconds to times", NULL },
+    { "round", 0, 0, G_OPTION_ARG_STRING, &rounding,
+      "Rounding of times: down (a chapter never starts late, default) or nearest", "down|nearest" },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_,
       "Text line per track; fields {time} {title} {artist} {track} {index} {beat} {bar}", "'{time} {title}'" },
     { "arrangement", 0, 0, G_OPTION_ARG_STRING, &arrangement,
@@ -281,6 +383,8 @@ main (int   argc,
     "printed), the command line is wrong or the output cannot be written.");
   g_option_context_add_main_entries (context, entries, NULL);
 
+  if (!refuse_switch_values (entries, argc, argv))
+    return EXIT_BAD_INPUT;
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("timestamps-cli: %s\n", error->message);
@@ -301,6 +405,11 @@ main (int   argc,
   if (hours != NULL && !ts_hours_style_from_string (hours, &options.export_options.time_format.hours))
     {
       g_printerr (_("timestamps-cli: --hours must be auto, always or never, not “%s”\n"), hours);
+      return EXIT_BAD_INPUT;
+    }
+  if (rounding != NULL && !ts_rounding_from_string (rounding, &options.export_options.time_format.rounding))
+    {
+      g_printerr (_("timestamps-cli: --round must be down or nearest, not “%s”\n"), rounding);
       return EXIT_BAD_INPUT;
     }
   if (format != NULL && !ts_export_format_from_string (format, &options.format))
@@ -338,6 +447,8 @@ main (int   argc,
       else
         {
           g_printerr ("%s\n", file_error->message);
+          if (options.format == TS_EXPORT_JSON)
+            append_json_error (text, files[i], file_error);
           g_clear_error (&file_error);
           status = EXIT_BAD_INPUT;
         }
@@ -345,7 +456,7 @@ main (int   argc,
       /* Standard output streams file by file; --output is one document. */
       if (output == NULL)
         {
-          if (!write_output (NULL, text, &file_error))
+          if (!ts_cli_write_output (NULL, text, &file_error))
             {
               g_printerr ("%s\n", file_error->message);
               return EXIT_BAD_INPUT;
@@ -354,7 +465,7 @@ main (int   argc,
         }
     }
 
-  if (output != NULL && !write_output (output, text, &error))
+  if (output != NULL && !ts_cli_write_output (output, text, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_BAD_INPUT;

@@ -136,6 +136,39 @@ cli_launcher_new (void)
   return g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
 }
 
+/* Runs timestamps-cli with @args, @input on its standard input. */
+static int
+run_cli_with_input (const char * const  *args,
+                    GBytes              *input,
+                    char               **out,
+                    char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_autoptr(GBytes) err_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) TS_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, input, NULL, &out_bytes, &err_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  /* Empty bytes have no data pointer; the strings are "" then. */
+  *out = g_strndup (g_bytes_get_size (out_bytes) > 0 ? g_bytes_get_data (out_bytes, NULL) : "",
+                    g_bytes_get_size (out_bytes));
+  *err = g_strndup (g_bytes_get_size (err_bytes) > 0 ? g_bytes_get_data (err_bytes, NULL) : "",
+                    g_bytes_get_size (err_bytes));
+  return g_subprocess_get_exit_status (process);
+}
+
 /* Runs timestamps-cli with @argv in the test's own environment. */
 static int
 run_cli (const char * const  *args,
@@ -309,7 +342,8 @@ test_arrangements (Fixture       *fixture,
   const char *json[] = { "--format", "json", "--arrangement", "Main Set", fixture->fl, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *missing_prefix = g_strconcat (fixture->fl, ": no arrangement “Afterparty”", NULL);
+  g_autofree char *missing_message = g_strconcat (fixture->fl, ": no arrangement “Afterparty”; "
+                                                 "arrangements: 0 “Warmup”, 1 “Main Set”\n", NULL);
 
   /* The arrangement current at save time; the loop marker is no track. */
   g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
@@ -329,7 +363,7 @@ test_arrangements (Fixture       *fixture,
 
   g_assert_cmpint (run_cli (missing, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
-  g_assert_true (g_str_has_prefix (err, missing_prefix));
+  g_assert_cmpstr (err, ==, missing_message);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -372,6 +406,11 @@ test_output_file (Fixture       *fixture,
   const char *to_stdout[] = { "--format", "webvtt", fixture->steady, NULL };
   g_autofree char *bad_target = g_build_filename (fixture->dir, "no-such-dir", "x.vtt", NULL);
   const char *to_nowhere[] = { "-o", bad_target, fixture->steady, NULL };
+  const char *to_folder[] = { "-o", fixture->dir, fixture->steady, NULL };
+  g_autofree char *nowhere_message = g_strdup_printf ("timestamps-cli: cannot write %s: the folder does not exist\n",
+                                                      bad_target);
+  g_autofree char *folder_message = g_strdup_printf ("timestamps-cli: cannot write %s: it is a folder\n",
+                                                     fixture->dir);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
@@ -398,8 +437,14 @@ test_output_file (Fixture       *fixture,
   g_assert_cmpuint (n_entries, ==, 5);
   g_unlink (target);
 
+  /* The error says what is wrong with the path given, not with the
+   * temporary file beside it. */
   g_assert_cmpint (run_cli (to_nowhere, &out, &err), ==, 2);
-  g_assert_true (g_str_has_prefix (err, bad_target));
+  g_assert_cmpstr (err, ==, nowhere_message);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (to_folder, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, folder_message);
 }
 
 static void
@@ -469,9 +514,13 @@ test_usage_errors (Fixture       *fixture,
   const char *bad_mode[] = { "--mode", "fast", fixture->steady, NULL };
   const char *bad_hours[] = { "--hours", "sometimes", fixture->steady, NULL };
   const char *bad_format[] = { "--format", "xml", fixture->steady, NULL };
+  const char *bad_round[] = { "--round", "up", fixture->steady, NULL };
   const char *unknown[] = { "--frobnicate", fixture->steady, NULL };
+  const char *ms_value[] = { "--ms=yes", fixture->steady, NULL };
+  const char *check_value[] = { "--check-youtube=no", fixture->steady, NULL };
   const char *nothing[] = { NULL };
-  const char * const *cases[] = { bad_mode, bad_hours, bad_format, unknown, nothing };
+  const char * const *cases[] = { bad_mode, bad_hours, bad_format, bad_round, unknown,
+                                  ms_value, check_value, nothing };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -539,6 +588,10 @@ test_errors_in_german (Fixture       *fixture,
   g_autoptr(GSubprocessLauncher) english = NULL;
   const char *files[] = { fixture->junk, fixture->steady, NULL };
   const char *bad_mode[] = { "--mode", "fast", fixture->steady, NULL };
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-dir", "x.txt", NULL);
+  const char *to_nowhere[] = { "-o", nowhere, fixture->steady, NULL };
+  g_autofree char *nowhere_err = g_strdup_printf ("timestamps-cli: %s kann nicht geschrieben werden: "
+                                                  "der Ordner existiert nicht\n", nowhere);
 
   g_assert_nonnull (locale_dir);
   catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
@@ -566,6 +619,227 @@ test_errors_in_german (Fixture       *fixture,
   g_assert_cmpint (run_cli_from (german, bad_mode, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "timestamps-cli: --mode muss daw oder exact sein, nicht „fast“\n");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_from (german, to_nowhere, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, nowhere_err);
+}
+
+/* --round is the app's Rounding preference, down by default. */
+static void
+test_round (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120.0);
+  g_autofree char *path = g_build_filename (fixture->dir, "fractions.als", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *by_default[] = { path, NULL };
+  const char *down[] = { "--round", "down", path, NULL };
+  const char *nearest[] = { "--round=nearest", path, NULL };
+  const char *nearest_ms[] = { "--round", "nearest", "--ms", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* Beats 0 and 131.5 at 120 BPM: 0 s and 65.75 s. */
+  ts_als_writer_add_locator (writer, 0.0, "Intro");
+  ts_als_writer_add_locator (writer, 131.5, "Next");
+  g_assert_true (ts_als_writer_write_file (writer, path, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Next\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (down, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Next\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (nearest, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:06 Next\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (nearest_ms, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00.000 Intro\n1:05.750 Next\n");
+  g_unlink (path);
+}
+
+/* --format youtube prints the list YouTube accepts, not a copy of text,
+ * and says on stderr what still breaks a rule. */
+static void
+test_youtube_format (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 120.0);
+  g_autofree char *untitled = g_build_filename (fixture->dir, "untitled.als", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *ramp[] = { "--format", "youtube", fixture->ramp, NULL };
+  const char *ramp_text[] = { fixture->ramp, NULL };
+  const char *named[] = { "--format", "youtube", untitled, NULL };
+  const char *checked[] = { "--check-youtube", untitled, NULL };
+  g_autofree char *ramp_err = g_strconcat (fixture->ramp, ": YouTube needs at least 3 chapters; this list has 2\n", NULL);
+  g_autofree char *untitled_err = g_strconcat (untitled, ": line 2 “1:00”: has no title; "
+                                               "YouTube needs a title for each chapter\n", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* "Middle" at 8.6 s moves to 0:00; two chapters are still too few. */
+  g_assert_cmpint (run_cli (ramp, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "0:00 Middle\n0:23 End\n");
+  g_assert_cmpstr (err, ==, ramp_err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (ramp_text, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:08 Middle\n0:23 End\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An unnamed locator is left out: the chapter before runs on. */
+  ts_als_writer_add_locator (writer, 0.0, "Intro");
+  ts_als_writer_add_locator (writer, 120.0, "");
+  ts_als_writer_add_locator (writer, 240.0, "Second");
+  ts_als_writer_add_locator (writer, 360.0, "Third");
+  g_assert_true (ts_als_writer_write_file (writer, untitled, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (named, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n2:00 Second\n3:00 Third\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Checked as it stands, the text list names the untitled line. */
+  g_assert_cmpint (run_cli (checked, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:00 \n2:00 Second\n3:00 Third\n");
+  g_assert_cmpstr (err, ==, untitled_err);
+  g_unlink (untitled);
+}
+
+/* FL 20 at 120 BPM: "Just tracks" has no timestamp and was current at
+ * save time, "Just timemarkers" has one. */
+static void
+write_empty_current_fixture (const char *path)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  g_autoptr(GBytes) bytes = NULL;
+
+  ts_flp_writer_version (writer, "20.8.4.2576");
+  ts_flp_writer_tempo (writer, 120000);
+  ts_flp_writer_arrangement (writer, 0, "Just tracks");
+  ts_flp_writer_marker (writer, 8, 0, "4/4");
+  ts_flp_writer_arrangement (writer, 1, "Just timemarkers");
+  ts_flp_writer_marker (writer, 0, 4 * 96, "Drop");
+  ts_flp_writer_current_arrangement (writer, 0);
+  bytes = ts_flp_writer_finish (writer);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+static void
+test_arrangement_without_markers (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty-current.flp", NULL);
+  const char *by_default[] = { path, NULL };
+  const char *empty[] = { "--arrangement", "Just tracks", path, NULL };
+  const char *on_als[] = { "--arrangement", "1", fixture->steady, NULL };
+  g_autofree char *empty_err = g_strconcat (path, ": arrangement 0 “Just tracks” has no markers; "
+                                            "arrangements with markers: 1 “Just timemarkers”\n", NULL);
+  g_autofree char *als_err = g_strconcat (fixture->steady, ": --arrangement is ignored: "
+                                          "an Ableton Live set has only one arrangement\n", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_empty_current_fixture (path);
+
+  /* The default passes over the empty arrangement current at save time. */
+  g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:02 Drop\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (empty, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, empty_err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A format with one timeline has nothing to choose: a note, the list. */
+  g_assert_cmpint (run_cli (on_als, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n");
+  g_assert_cmpstr (err, ==, als_err);
+  g_unlink (path);
+}
+
+/* "-" reads the project from standard input, by its content, and is
+ * named "-" in messages and in the JSON. */
+static void
+test_stdin (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *text[] = { "-", NULL };
+  const char *json[] = { "--format", "json", "-", NULL };
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) set = NULL;
+  g_autoptr(GBytes) junk = g_bytes_new_static ("JUNK\n", 5);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->steady, &contents, &length, NULL));
+  set = g_bytes_new (contents, length);
+
+  g_assert_cmpint (run_cli_with_input (text, set, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_with_input (json, set, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "{\"file\": \"-\", \"format\": \"ableton\", "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_with_input (text, junk, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "-: this is not an Ableton Live set (.als), an FL Studio project (.flp) "
+                            "or a cue sheet (.cue)\n");
+}
+
+/* --format json has a line for every input, the unreadable ones too. */
+static void
+test_json_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.als", NULL);
+  const char *args[] = { "--format", "json", fixture->steady, missing, fixture->junk, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *junk_line = NULL;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "{\"file\": \""));
+  g_assert_nonnull (strstr (lines[0], "\"markers\": ["));
+
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *root;
+
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpuint (json_object_get_size (root), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, i == 1 ? missing : fixture->junk);
+      g_assert_nonnull (json_object_get_string_member (root, "error"));
+    }
+  junk_line = g_strdup_printf ("{\"file\": \"%s\", \"error\": \"this is not an Ableton Live set "
+                               "(the content is not XML)\"}", fixture->junk);
+  g_assert_cmpstr (lines[2], ==, junk_line);
+  g_assert_cmpstr (lines[3], ==, "");
 }
 
 int
@@ -590,6 +864,11 @@ main (int   argc,
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/help-lists-formats", test_help_lists_formats);
   ADD ("/cli/errors-in-german", test_errors_in_german);
+  ADD ("/cli/round", test_round);
+  ADD ("/cli/youtube-format", test_youtube_format);
+  ADD ("/cli/arrangement-without-markers", test_arrangement_without_markers);
+  ADD ("/cli/stdin", test_stdin);
+  ADD ("/cli/json-errors", test_json_errors);
 #undef ADD
 
   return g_test_run ();
