@@ -4,7 +4,7 @@
  *
  * Options, exit codes and the JSON shape are a contract scripts rely on:
  *   0  every file was read
- *   1  --check-youtube found a broken chapter rule
+ *   1  --check-youtube (or --format youtube) found a broken chapter rule
  *   2  a file could not be read (the others are still printed), the
  *      command line was wrong, or --output could not be written
  *   3  a Pro command was run without Pro (ts-cli-license.c)
@@ -346,13 +346,14 @@ main (int   argc,
       "Text line per track; fields {time} {title} {artist} {track} {index} {beat} {bar}", "'{time} {title}'" },
     { "arrangement", 0, 0, G_OPTION_ARG_STRING, &arrangement,
       "FL Studio: the arrangement to read, by index (from 0) or name; default: the one "
-      "current when the project was saved, else the first with markers", "N|NAME" },
+      "current when the project was saved if it has markers, else the first with markers", "N|NAME" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       NULL /* lists the formats; filled in below */, "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write to FILE instead of standard output, atomically", "FILE" },
     { "check-youtube", 0, 0, G_OPTION_ARG_NONE, &check_youtube,
-      "Report on standard error where the tracklist breaks YouTube's chapter rules; exit 1 when it does", NULL },
+      "Report on standard error where the tracklist breaks YouTube's chapter rules; exit 1 when it does "
+      "(--format youtube always does)", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Show the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
@@ -378,9 +379,12 @@ main (int   argc,
   context = g_option_context_new ("— print the tracklist of DAW projects");
   g_option_context_set_summary (context, summary);
   g_option_context_set_description (context,
-    "Exit status: 0 when every file was read; 1 when --check-youtube found a\n"
-    "broken rule; 2 when a file could not be read (the others are still\n"
-    "printed), the command line is wrong or the output cannot be written.");
+    "A FILE - is read from standard input.\n"
+    "\n"
+    "Exit status: 0 when every file was read; 1 when --check-youtube or\n"
+    "--format youtube found a broken rule; 2 when a file could not be read\n"
+    "(the others are still printed), the command line is wrong or the\n"
+    "output cannot be written.");
   g_option_context_add_main_entries (context, entries, NULL);
 
   if (!refuse_switch_values (entries, argc, argv))
