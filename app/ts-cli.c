@@ -10,7 +10,8 @@
  *   3  a Pro command was run without Pro (ts-cli-license.c)
  *
  * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c;
- * `timestamps-cli batch …` exports folders of projects, in ts-cli-batch.c.
+ * `timestamps-cli batch …` exports folders of projects, in ts-cli-batch.c;
+ * both run in timestamps-cli-pro (ts-cli-pro-launch.c says why).
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -23,9 +24,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ts-cli-batch.h"
 #include "ts-cli-io.h"
-#include "ts-cli-license.h"
+#include "ts-cli-pro-launch.h"
 #include "ts-export.h"
 #include "ts-format-info.h"
 #include "ts-i18n.h"
@@ -366,10 +366,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   ts_i18n_init ();
 
-  if (argc >= 2 && g_strcmp0 (argv[1], "license") == 0)
-    return ts_cli_license_main (argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "batch") == 0)
-    return ts_cli_batch_main (argc - 1, argv + 1);
+  if (argc >= 2 && ts_cli_is_pro_command (argv[1]))
+    return ts_cli_run_pro (argc, argv);
 
   format_help = g_strdup_printf ("Output: %s (default text; json is one object per file per line)", formats);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)

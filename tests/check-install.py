@@ -63,6 +63,7 @@ def main():
         expected = [
             root / "bin" / "timestamps",
             root / "bin" / "timestamps-cli",
+            root / "libexec" / "timestamps-cli-pro",
             share / "applications" / f"{app_id}.desktop",
             share / "metainfo" / f"{app_id}.metainfo.xml",
             share / "mime" / "packages" / f"{app_id}.xml",
@@ -74,7 +75,8 @@ def main():
         for path in expected:
             if not path.is_file():
                 problems.append(f"not installed: {path.relative_to(destdir)}")
-        for program in (root / "bin" / "timestamps", root / "bin" / "timestamps-cli"):
+        for program in (root / "bin" / "timestamps", root / "bin" / "timestamps-cli",
+                        root / "libexec" / "timestamps-cli-pro"):
             if program.is_file() and not os.access(program, os.X_OK):
                 problems.append(f"not executable: {program.relative_to(destdir)}")
         if problems:
