@@ -18,15 +18,17 @@ typedef enum {
 
 /* On the stack of whoever reads: the fields are private. */
 typedef struct {
-  const guint8 *data;
-  gsize         length;
-  const char   *display_name;
-  gboolean      gzip;
-  gboolean      stream_ready;
-  gboolean      eof;
-  gsize         offset;  /* plain input: bytes handed out so far */
-  guint64       produced;
-  z_stream      zs;
+  const guint8          *data;
+  gsize                  length;
+  const char            *display_name;
+  gboolean               gzip;
+  gboolean               use_isal;      /* ISA-L inflates, else zlib */
+  gboolean               stream_ready;
+  gboolean               eof;
+  gsize                  offset;        /* plain input: bytes handed out so far */
+  guint64                produced;
+  z_stream               zs;
+  struct inflate_state  *isal;          /* about 100 kB: on the heap */
 } TsGzipSource;
 
 GQuark    ts_gzip_error_quark          (void);
