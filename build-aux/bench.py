@@ -52,6 +52,16 @@ def times(argv, runs=RUNS):
     return [run_once(argv) for _ in range(runs)]
 
 
+def alternating(commands, runs=RUNS):
+    """Wall seconds of each command, run in turn, so that a change in the
+    machine's speed falls on all of them alike."""
+    results = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, argv in commands.items():
+            results[key].append(run_once(argv))
+    return results
+
+
 def ms(values):
     """Median and range of seconds, in milliseconds."""
     return (f"{statistics.median(values) * 1000:.1f} ms "
@@ -123,27 +133,47 @@ def main():
     if not os.path.isdir(os.path.join(shared, "corpus")):
         sys.exit(f"bench: no corpus under {shared}")
 
+    # A build configured with -Disal=disabled, to show what zlib alone gives.
+    zlib_cli = os.environ.get("TS_BENCH_CLI_ZLIB")
+    igzip = shutil.which("igzip")
+
     print(f"{datetime.date.today()}, {machine()}")
-    print(f"{RUNS} runs each; median wall time (fastest–slowest); "
-          "peak RSS is the largest of the runs\n")
-    print("| file | size | XML | timestamps-cli | gzip -dc | ratio | MB/s of XML | peak RSS |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"{RUNS} runs each, the programs alternating; median wall time (fastest–slowest); "
+          "ratios are of medians from the same run; peak RSS is the largest of the runs\n")
+    print("| file | size | XML | timestamps-cli | gzip -dc | ÷ gzip | igzip -dc | ÷ igzip "
+          "| zlib build ÷ gzip | MB/s of XML | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    flp_medians = {}
     for path in bench_files(shared):
         inflated = xml_size(path)
-        cli_times = times([cli, path])
-        cli_time = statistics.median(cli_times)
+        gzipped = inflated is not None
+        commands = {"cli": [cli, path]}
+        if gzipped:
+            commands["gzip"] = ["gzip", "-dc", path]
+            if igzip:
+                commands["igzip"] = [igzip, "-dc", path]
+            if zlib_cli:
+                commands["zlib"] = [zlib_cli, path]
+        runs = alternating(commands)
+        medians = {key: statistics.median(values) for key, values in runs.items()}
         cli_rss = peak_rss_kib([cli, path])
-        if inflated is not None:
-            gz_times = times(["gzip", "-dc", path])
-            gz = ms(gz_times)
-            ratio = f"{cli_time / statistics.median(gz_times):.2f}×"
-            rate = f"{inflated / cli_time / 1e6:.0f}"
-            xml = f"{inflated / 1e6:.2f} MB"
-        else:
-            gz = ratio = rate = xml = "—"
+
+        def against(key, base):
+            return f"{medians[key] / medians[base]:.2f}×" if key in medians and base in medians else "—"
+
         name = os.path.relpath(path, os.path.join(shared, "corpus", "dawtool"))
-        print(f"| {name} | {os.path.getsize(path) / 1e3:.0f} kB | {xml} | {ms(cli_times)} | {gz} | "
-              f"{ratio} | {rate} | {cli_rss / 1024:.1f} MB |")
+        if name.startswith("bench/flp"):
+            flp_medians[name] = medians["cli"]
+        xml = f"{inflated / 1e6:.2f} MB" if gzipped else "—"
+        rate = f"{inflated / medians['cli'] / 1e6:.0f}" if gzipped else "—"
+        print(f"| {name} | {os.path.getsize(path) / 1e3:.0f} kB | {xml} | {ms(runs['cli'])} | "
+              f"{ms(runs['gzip']) if gzipped else '—'} | {against('cli', 'gzip')} | "
+              f"{ms(runs['igzip']) if 'igzip' in runs else '—'} | {against('cli', 'igzip')} | "
+              f"{against('zlib', 'gzip')} | {rate} | {cli_rss / 1024:.1f} MB |")
+
+    if "bench/flp0.flp" in flp_medians and "bench/flp100000.flp" in flp_medians:
+        print(f"\nFL Studio: 100 000 tempo points cost "
+              f"{flp_medians['bench/flp100000.flp'] / flp_medians['bench/flp0.flp']:.2f}× an empty project")
 
     print(f"\nThe app, {APP_RUNS} processes each under Xvfb; median (fastest–slowest)\n")
     print("| file | cold start | drop to all rows shown | ÷ timestamps-cli | longest main-loop stall |")
