@@ -89,7 +89,7 @@ read_both (GBytes       *bytes,
 /* Reads @bytes with both readers; they must both fail with @code. */
 static void
 assert_both_fail (GBytes         *bytes,
-                  TsAbletonError  code)
+                  TsProjectError  code)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) reference_error = NULL;
@@ -98,14 +98,14 @@ assert_both_fail (GBytes         *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
   g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
-  g_assert_error (error, TS_ABLETON_ERROR, (gint) code);
+  g_assert_error (error, TS_PROJECT_ERROR, (gint) code);
   g_assert_true (g_str_has_prefix (error->message, "broken.als"));
   g_assert_null (set.tempo_events);
   g_assert_null (set.locators);
 
   g_assert_false (ts_ableton_set_read_reference (&set, data, length, "broken.als",
                                                  &reference_error));
-  g_assert_error (reference_error, TS_ABLETON_ERROR, (gint) code);
+  g_assert_error (reference_error, TS_PROJECT_ERROR, (gint) code);
 }
 
 static void
@@ -633,7 +633,7 @@ test_libxml_regions (void)
     const guint8 *data = g_bytes_get_data (bytes, &length);
 
     g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
-    g_assert_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED);
+    g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
     g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: "
                      "Entity 'bogus' not defined (in the Ableton tag)");
   }
@@ -725,7 +725,7 @@ test_malformed_facts (void)
       g_autofree char *to = g_strescape (cases[i].to, NULL);
 
       g_test_message ("case %u: %s -> %s", i, cases[i].from, to);
-      assert_both_fail (bytes, TS_ABLETON_ERROR_MALFORMED);
+      assert_both_fail (bytes, TS_PROJECT_ERROR_DAMAGED);
     }
 }
 
@@ -755,7 +755,7 @@ test_malformed_clip_end (void)
                                                    ends[i]);
 
         g_test_message ("Live %u: %s", version, ends[i]);
-        assert_both_fail (bytes, TS_ABLETON_ERROR_MALFORMED);
+        assert_both_fail (bytes, TS_PROJECT_ERROR_DAMAGED);
       }
 
   {
@@ -790,8 +790,8 @@ test_not_ableton (void)
   g_autoptr(GBytes) bytes = ts_als_gzip (xml, strlen (xml));
   g_autoptr(GBytes) plain = g_bytes_new_static (xml, strlen (xml));
 
-  assert_both_fail (bytes, TS_ABLETON_ERROR_NOT_ABLETON);
-  assert_both_fail (plain, TS_ABLETON_ERROR_NOT_ABLETON);
+  assert_both_fail (bytes, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
+  assert_both_fail (plain, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
 }
 
 /* ---- the scanner, fed in pieces of every size ---- */

@@ -454,13 +454,14 @@ test_looks_like (void)
 static void
 assert_read_error (const char *data,
                    gsize       length,
-                   TsCueError  code)
+                   GQuark      domain,
+                   int         code)
 {
   g_autoptr(GError) error = NULL;
   TsCueSheet sheet;
 
   g_assert_false (read_sheet (&sheet, data, length, &error));
-  g_assert_error (error, TS_CUE_ERROR, (int) code);
+  g_assert_error (error, domain, code);
   g_assert_true (g_str_has_prefix (error->message, "set.cue"));
   g_assert_null (sheet.tracks);
 }
@@ -468,30 +469,30 @@ assert_read_error (const char *data,
 static void
 test_hostile (void)
 {
-  static const struct { const char *data; TsCueError code; } cases[] = {
-    { "", TS_CUE_ERROR_EMPTY },
-    { " \r\n\t\n", TS_CUE_ERROR_EMPTY },
-    { "hello world\nthis is a text file\n", TS_CUE_ERROR_NOT_CUE },
-    { "PERFORMER \"x\"\nTITLE \"y\"\nREM TRACK 01 AUDIO\n", TS_CUE_ERROR_NO_TRACKS },
-    { "TRACK 01 AUDIO\n INDEX 01 99999999999:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 999999999:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 100 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:60:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:00:75\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 -1:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01\n", TS_CUE_ERROR_MALFORMED },
-    { "REM RECORDED_BY \"rekordbox-dj\"\nTRACK 01 AUDIO\n INDEX 01 00:00:60\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 99999999999 AUDIO\n INDEX 01 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK AUDIO\n INDEX 01 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "INDEX 01 00:00:00\nTRACK 01 AUDIO\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n TITLE \"x\"\nTRACK 02 AUDIO\n INDEX 01 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:00:00\n INDEX 01 00:01:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n TITLE \"unterminated\n INDEX 01 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "FILE \"unterminated WAVE\nTRACK 01 AUDIO\n INDEX 01 00:00:00\n", TS_CUE_ERROR_MALFORMED },
-    { "TRACK 01 AUDIO\n INDEX 01 00:00:00\nTRACK 02 AUDIO\n", TS_CUE_ERROR_MALFORMED },
-    { "\xFF\xFE" "T", TS_CUE_ERROR_MALFORMED },
+  static const struct { const char *data; gboolean own; int code; } cases[] = {
+    { "", FALSE, TS_PROJECT_ERROR_EMPTY },
+    { " \r\n\t\n", FALSE, TS_PROJECT_ERROR_EMPTY },
+    { "hello world\nthis is a text file\n", FALSE, TS_PROJECT_ERROR_UNKNOWN_FORMAT },
+    { "PERFORMER \"x\"\nTITLE \"y\"\nREM TRACK 01 AUDIO\n", TRUE, TS_CUE_ERROR_NO_TRACKS },
+    { "TRACK 01 AUDIO\n INDEX 01 99999999999:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 999999999:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 100 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:60:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:00:75\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 -1:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "REM RECORDED_BY \"rekordbox-dj\"\nTRACK 01 AUDIO\n INDEX 01 00:00:60\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 99999999999 AUDIO\n INDEX 01 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK AUDIO\n INDEX 01 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "INDEX 01 00:00:00\nTRACK 01 AUDIO\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n TITLE \"x\"\nTRACK 02 AUDIO\n INDEX 01 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:00:00\n INDEX 01 00:01:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n TITLE \"unterminated\n INDEX 01 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "FILE \"unterminated WAVE\nTRACK 01 AUDIO\n INDEX 01 00:00:00\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "TRACK 01 AUDIO\n INDEX 01 00:00:00\nTRACK 02 AUDIO\n", FALSE, TS_PROJECT_ERROR_DAMAGED },
+    { "\xFF\xFE" "T", FALSE, TS_PROJECT_ERROR_DAMAGED },
   };
   static const guint8 binary[] = { 0x1f, 0x8b, 0x08, 0x00, 'T', 'R', 'A', 'C', 'K', 0x00, 0xff, 0x10 };
   g_autofree char *huge_junk = NULL;
@@ -499,15 +500,16 @@ test_hostile (void)
   gsize huge = 4 * 1024 * 1024;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    assert_read_error (cases[i].data, strlen (cases[i].data), cases[i].code);
+    assert_read_error (cases[i].data, strlen (cases[i].data),
+                       cases[i].own ? TS_CUE_ERROR : TS_PROJECT_ERROR, cases[i].code);
 
-  assert_read_error ((const char *) binary, sizeof binary, TS_CUE_ERROR_NOT_CUE);
+  assert_read_error ((const char *) binary, sizeof binary, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
 
   /* One enormous line without a single keyword. */
   huge_junk = g_malloc (huge + 1);
   memset (huge_junk, 'x', huge);
   huge_junk[huge] = '\0';
-  assert_read_error (huge_junk, huge, TS_CUE_ERROR_NOT_CUE);
+  assert_read_error (huge_junk, huge, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
 
   /* A garbled TRACK line megabytes long: the message quotes its start. */
   memcpy (huge_junk, "TRACK ", 6);
@@ -516,7 +518,7 @@ test_hostile (void)
     TsCueSheet sheet;
 
     g_assert_false (read_sheet (&sheet, huge_junk, huge, &error));
-    g_assert_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED);
+    g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
     g_assert_cmpstr (error->message, ==,
                      "set.cue, line 1: TRACK needs a track number, not "
                      "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”");
@@ -524,7 +526,7 @@ test_hostile (void)
 
   too_large = g_malloc0 (TS_CUE_MAX_SIZE + 1);
   memset (too_large, ' ', TS_CUE_MAX_SIZE + 1);
-  assert_read_error (too_large, TS_CUE_MAX_SIZE + 1, TS_CUE_ERROR_TOO_LARGE);
+  assert_read_error (too_large, TS_CUE_MAX_SIZE + 1, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE);
 }
 
 /* A title line megabytes long is still a title. */
@@ -570,7 +572,7 @@ test_mutations (void)
           ts_cue_sheet_clear (&sheet);
         }
       else
-        g_assert_true (error->domain == TS_CUE_ERROR);
+        g_assert_true (error->domain == TS_PROJECT_ERROR || error->domain == TS_CUE_ERROR);
     }
 
   for (guint round = 0; round < 2000; round++)
@@ -585,7 +587,7 @@ test_mutations (void)
       if (read_sheet (&sheet, data, length, &error))
         ts_cue_sheet_clear (&sheet);
       else
-        g_assert_true (error->domain == TS_CUE_ERROR);
+        g_assert_true (error->domain == TS_PROJECT_ERROR || error->domain == TS_CUE_ERROR);
     }
 }
 

@@ -458,7 +458,7 @@ test_junk_file_error (Fixture       *fixture,
   wait_for (idle, fixture);
 
   shown = ts_document_get_error (fixture->document);
-  g_assert_error ((GError *)shown, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON);
+  g_assert_error ((GError *)shown, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
   g_assert_cmpstr (shown->message, ==, "notes.als: this is not an Ableton Live set (the content is not XML)");
   g_assert_null (ts_document_get_tracklist (fixture->document));
   g_assert_cmpuint (fixture->n_changed, ==, 0);

@@ -33,6 +33,7 @@ read_ok (GBytes      *bytes,
 
 static void
 assert_read_fails (GBytes *bytes,
+                   GQuark  domain,
                    int     code)
 {
   g_autoptr(GError) error = NULL;
@@ -41,7 +42,7 @@ assert_read_fails (GBytes *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
   g_assert_false (ts_fl_project_read (&project, data, length, "set.flp", &error));
-  g_assert_error (error, TS_FL_ERROR, code);
+  g_assert_error (error, domain, code);
   g_assert_true (g_str_has_prefix (error->message, "set.flp: "));
   /* A failed read leaves nothing behind; clearing again is harmless. */
   ts_fl_project_clear (&project);
@@ -816,7 +817,7 @@ test_empty (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static ("", 0);
 
-  assert_read_fails (bytes, TS_FL_ERROR_EMPTY);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_EMPTY);
 }
 
 static void
@@ -826,8 +827,8 @@ test_bad_magic (void)
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
   g_autoptr(GBytes) short_bytes = g_bytes_new_static ("FL", 2);
 
-  assert_read_fails (bytes, TS_FL_ERROR_BAD_MAGIC);
-  assert_read_fails (short_bytes, TS_FL_ERROR_BAD_MAGIC);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
+  assert_read_fails (short_bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT);
 }
 
 /* The chunk promises more bytes than the file has (like PyFLP's
@@ -838,7 +839,7 @@ test_chunk_past_end (void)
   static const guint8 data[] = "FLhd\x06\0\0\0\0\0\x12\0\x60\0FLdt\x01\0\0\0";
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
 
-  assert_read_fails (bytes, TS_FL_ERROR_TRUNCATED);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
 }
 
 static void
@@ -853,10 +854,10 @@ test_header_problems (void)
   g_autoptr(GBytes) b3 = g_bytes_new_static (short_header, sizeof short_header - 1);
   g_autoptr(GBytes) b4 = g_bytes_new_static (no_data, sizeof no_data - 1);
 
-  assert_read_fails (b1, TS_FL_ERROR_CORRUPT);
-  assert_read_fails (b2, TS_FL_ERROR_TRUNCATED);
-  assert_read_fails (b3, TS_FL_ERROR_CORRUPT);
-  assert_read_fails (b4, TS_FL_ERROR_CORRUPT);
+  assert_read_fails (b1, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+  assert_read_fails (b2, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
+  assert_read_fails (b3, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+  assert_read_fails (b4, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
 }
 
 /* A marker event cut after two of its four bytes, inside the chunk. */
@@ -869,7 +870,7 @@ test_truncated_event (void)
 
   ts_flp_writer_raw (writer, cut, sizeof cut);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_TRUNCATED);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
 }
 
 static void
@@ -890,15 +891,15 @@ test_varint_past_end (void)
 
   ts_flp_writer_raw (writer, long_name, sizeof long_name);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_TRUNCATED);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
 
   ts_flp_writer_raw (endless, no_end, sizeof no_end);
   endless_bytes = ts_flp_writer_finish (endless);
-  assert_read_fails (endless_bytes, TS_FL_ERROR_CORRUPT);
+  assert_read_fails (endless_bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
 
   ts_flp_writer_raw (unfinished, in_length, sizeof in_length);
   unfinished_bytes = ts_flp_writer_finish (unfinished);
-  assert_read_fails (unfinished_bytes, TS_FL_ERROR_TRUNCATED);
+  assert_read_fails (unfinished_bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
 }
 
 /* A tempo clip that claims 0xFFFFFFFF points but holds two. */
@@ -913,7 +914,7 @@ test_point_count_too_large (void)
   ts_flp_writer_automation_target (writer, 1, TEMPO_PARAM, MASTER);
   ts_flp_writer_automation_clip_counted (writer, 1, G_MAXUINT32, increments, values, 2);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_CORRUPT);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
 }
 
 static void
@@ -926,7 +927,7 @@ test_unreadable_playlist (void)
   write_two_clips (writer, 90, 0, 2, 150, 2);
   ts_flp_writer_data (writer, 233, odd, sizeof odd);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_CORRUPT);
+  assert_read_fails (bytes, TS_FL_ERROR, TS_FL_ERROR_UNKNOWN_PLAYLIST);
 }
 
 /* Thousands of placements of a long clip would make a curve of millions of
@@ -955,7 +956,7 @@ test_too_many_points (void)
   ts_flp_writer_automation_clip (writer, 1, increments, values, 1000);
   ts_flp_writer_playlist (writer, items, 4300, 32);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_TOO_LARGE);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE);
 }
 
 /* More time markers than any project has: refused, not stored. */
@@ -979,7 +980,7 @@ test_too_many_markers (void)
     }
   ts_flp_writer_raw (writer, events, 5 * n);
   bytes = ts_flp_writer_finish (writer);
-  assert_read_fails (bytes, TS_FL_ERROR_TOO_LARGE);
+  assert_read_fails (bytes, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE);
 }
 
 /* Name and time signature events before any marker describe nothing; the

@@ -30,14 +30,14 @@ static const char set_header[] =
 static void
 assert_fails (const void     *data,
               gsize           length,
-              TsAbletonError  code,
+              TsProjectError  code,
               gboolean        reference)
 {
   g_autoptr(GError) error = NULL;
   TsAbletonSet set = { 0 };
 
   g_assert_false (ts_ableton_set_read (&set, data, length, "hostile.als", &error));
-  g_assert_error (error, TS_ABLETON_ERROR, (gint) code);
+  g_assert_error (error, TS_PROJECT_ERROR, (gint) code);
   g_assert_true (g_str_has_prefix (error->message, "hostile.als: "));
   g_assert_null (set.creator);
   g_assert_null (set.locators);
@@ -49,13 +49,13 @@ assert_fails (const void     *data,
 
       g_assert_false (ts_ableton_set_read_reference (&set, data, length, "hostile.als",
                                                      &reference_error));
-      g_assert_error (reference_error, TS_ABLETON_ERROR, (gint) code);
+      g_assert_error (reference_error, TS_PROJECT_ERROR, (gint) code);
     }
 }
 
 static void
 assert_bytes_fail (GBytes         *bytes,
-                   TsAbletonError  code,
+                   TsProjectError  code,
                    gboolean        reference)
 {
   gsize length = 0;
@@ -217,8 +217,8 @@ test_empty (void)
   static const guint8 nothing[1] = { 0 };
   g_autoptr(GBytes) empty_gzip = ts_als_gzip ("", 0);
 
-  assert_fails (nothing, 0, TS_ABLETON_ERROR_EMPTY, TRUE);
-  assert_bytes_fail (empty_gzip, TS_ABLETON_ERROR_EMPTY, TRUE);
+  assert_fails (nothing, 0, TS_PROJECT_ERROR_EMPTY, TRUE);
+  assert_bytes_fail (empty_gzip, TS_PROJECT_ERROR_EMPTY, TRUE);
 }
 
 static void
@@ -232,7 +232,7 @@ test_truncated_gzip (void)
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
       g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT, cuts[i], length);
-      assert_fails (data, cuts[i], TS_ABLETON_ERROR_CORRUPT_GZIP, TRUE);
+      assert_fails (data, cuts[i], TS_PROJECT_ERROR_TRUNCATED, TRUE);
     }
 }
 
@@ -245,7 +245,7 @@ test_corrupt_gzip (void)
 
   /* A damaged CRC: the XML is fine, the file is not. */
   data[length - 6] ^= 0x55;
-  assert_fails (data, length, TS_ABLETON_ERROR_CORRUPT_GZIP, TRUE);
+  assert_fails (data, length, TS_PROJECT_ERROR_DAMAGED, TRUE);
 }
 
 static void
@@ -261,8 +261,8 @@ test_gzip_of_non_xml (void)
     {
       g_autoptr(GBytes) gz = ts_als_gzip (texts[i], strlen (texts[i]));
 
-      assert_bytes_fail (gz, TS_ABLETON_ERROR_NOT_ABLETON, TRUE);
-      assert_fails (texts[i], strlen (texts[i]), TS_ABLETON_ERROR_NOT_ABLETON, TRUE);
+      assert_bytes_fail (gz, TS_PROJECT_ERROR_UNKNOWN_FORMAT, TRUE);
+      assert_fails (texts[i], strlen (texts[i]), TS_PROJECT_ERROR_UNKNOWN_FORMAT, TRUE);
     }
 }
 
@@ -279,7 +279,7 @@ test_xml_without_ableton (void)
     {
       g_autoptr(GBytes) gz = ts_als_gzip (documents[i], strlen (documents[i]));
 
-      assert_bytes_fail (gz, TS_ABLETON_ERROR_NOT_ABLETON, TRUE);
+      assert_bytes_fail (gz, TS_PROJECT_ERROR_UNKNOWN_FORMAT, TRUE);
     }
 }
 
@@ -294,7 +294,7 @@ test_zero_bomb (void)
   gboolean watching = memory_watch_start (&start_kib);
 
   g_assert_cmpuint (g_bytes_get_size (bomb), <, 4 * MIB);
-  assert_bytes_fail (bomb, TS_ABLETON_ERROR_MALFORMED, FALSE);
+  assert_bytes_fail (bomb, TS_PROJECT_ERROR_DAMAGED, FALSE);
   g_test_message ("rejected in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   memory_watch_check (watching, start_kib, 16);
 }
@@ -307,7 +307,7 @@ test_blank_bomb (void)
   guint64 start_kib = 0;
   gboolean watching = memory_watch_start (&start_kib);
 
-  assert_bytes_fail (bomb, TS_ABLETON_ERROR_NOT_ABLETON, FALSE);
+  assert_bytes_fail (bomb, TS_PROJECT_ERROR_UNKNOWN_FORMAT, FALSE);
   memory_watch_check (watching, start_kib, 16);
 }
 
@@ -323,7 +323,7 @@ test_text_bomb (void)
   guint64 start_kib = 0;
   gboolean watching = memory_watch_start (&start_kib);
 
-  assert_bytes_fail (bomb, TS_ABLETON_ERROR_TOO_LARGE, FALSE);
+  assert_bytes_fail (bomb, TS_PROJECT_ERROR_TOO_LARGE, FALSE);
   g_test_message ("rejected in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   memory_watch_check (watching, start_kib, 16);
 }
@@ -338,7 +338,7 @@ test_huge_region (void)
   guint64 start_kib = 0;
   gboolean watching = memory_watch_start (&start_kib);
 
-  assert_bytes_fail (bomb, TS_ABLETON_ERROR_TOO_LARGE, FALSE);
+  assert_bytes_fail (bomb, TS_PROJECT_ERROR_TOO_LARGE, FALSE);
   memory_watch_check (watching, start_kib, 64);
 }
 
@@ -402,7 +402,7 @@ assert_no_leak (const void *data,
     ok = ts_ableton_set_read (&set, data, length, "xxe.als", &error);
 
   g_assert_false (ok);
-  g_assert_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED);
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
   g_assert_null (strstr (error->message, "root:"));
   g_assert_null (strstr (error->message, "/bin/"));
   g_assert_null (set.creator);
@@ -446,7 +446,7 @@ test_billion_laughs (void)
                         "<Text>&lol9;</Text></LiveSet></Ableton>\n");
   bytes = g_string_free_to_bytes (doc);
 
-  assert_bytes_fail (bytes, TS_ABLETON_ERROR_MALFORMED, TRUE);
+  assert_bytes_fail (bytes, TS_PROJECT_ERROR_DAMAGED, TRUE);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
@@ -472,10 +472,10 @@ test_huge_attribute (void)
   /* The reader holds at most twice the 8 MiB tag limit, reached by
    * doubling (which AddressSanitizer's quarantine keeps resident). */
   watching = memory_watch_start (&start_kib);
-  assert_bytes_fail (open_gz, TS_ABLETON_ERROR_MALFORMED, FALSE);
+  assert_bytes_fail (open_gz, TS_PROJECT_ERROR_DAMAGED, FALSE);
   memory_watch_check (watching, start_kib, 64);
   watching = memory_watch_start (&start_kib);
-  assert_bytes_fail (closed_gz, TS_ABLETON_ERROR_MALFORMED, FALSE);
+  assert_bytes_fail (closed_gz, TS_PROJECT_ERROR_DAMAGED, FALSE);
   memory_watch_check (watching, start_kib, 64);
 }
 
@@ -496,13 +496,13 @@ test_unterminated_at_eof (void)
       g_autoptr(GBytes) gz = ts_als_gzip (documents[i], strlen (documents[i]));
 
       g_test_message ("%s", documents[i]);
-      assert_fails (documents[i], strlen (documents[i]), TS_ABLETON_ERROR_MALFORMED, TRUE);
-      assert_bytes_fail (gz, TS_ABLETON_ERROR_MALFORMED, TRUE);
+      assert_fails (documents[i], strlen (documents[i]), TS_PROJECT_ERROR_DAMAGED, TRUE);
+      assert_bytes_fail (gz, TS_PROJECT_ERROR_DAMAGED, TRUE);
     }
 
   /* libxml2 never reports a root it did not finish reading, so only the
    * streaming reader can tell a cut-off root tag from non-XML. */
-  assert_fails (cut_root, strlen (cut_root), TS_ABLETON_ERROR_MALFORMED, FALSE);
+  assert_fails (cut_root, strlen (cut_root), TS_PROJECT_ERROR_DAMAGED, FALSE);
 }
 
 static void
@@ -516,7 +516,7 @@ test_deep_nesting (void)
   gz = ts_als_gzip (doc->str, doc->len);
   g_string_free (doc, TRUE);
 
-  assert_bytes_fail (gz, TS_ABLETON_ERROR_MALFORMED, TRUE);
+  assert_bytes_fail (gz, TS_PROJECT_ERROR_DAMAGED, TRUE);
 }
 
 static void
@@ -531,7 +531,7 @@ test_many_attributes (void)
   gz = ts_als_gzip (doc->str, doc->len);
   g_string_free (doc, TRUE);
 
-  assert_bytes_fail (gz, TS_ABLETON_ERROR_MALFORMED, FALSE);
+  assert_bytes_fail (gz, TS_PROJECT_ERROR_DAMAGED, FALSE);
 }
 
 /* Random bytes, random bytes behind a gzip magic, gzip of random bytes and
@@ -563,7 +563,7 @@ check_survives (const guint8 *data,
       else
         {
           g_assert_nonnull (error);
-          g_assert_true (error->domain == TS_ABLETON_ERROR);
+          g_assert_true (error->domain == TS_PROJECT_ERROR);
           g_assert_true (g_str_has_prefix (error->message, "random.als: "));
           g_assert_null (set.locators);
         }
@@ -664,7 +664,7 @@ test_clip_end_digits (void)
           ts_ableton_set_clear (&reference);
         }
       else
-        assert_bytes_fail (gz, TS_ABLETON_ERROR_MALFORMED, TRUE);
+        assert_bytes_fail (gz, TS_PROJECT_ERROR_DAMAGED, TRUE);
     }
 
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);

@@ -74,9 +74,7 @@ read_slow (TsAbletonCollector  *c,
   reader = xmlReaderForIO (slow_read, NULL, &input, NULL, NULL, TS_ABLETON_LIBXML_OPTIONS);
   if (reader == NULL)
     {
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
-                   "%s: the XML reader could not start", c->display_name);
-      return FALSE;
+      return ts_ableton_malformed (c, error, _("the XML reader could not start"));
     }
   xmlTextReaderSetErrorHandler (reader, ts_ableton_keep_first_error, &first_error);
 
@@ -87,7 +85,7 @@ read_slow (TsAbletonCollector  *c,
       if (input.source_error != NULL)
         g_propagate_error (error, g_steal_pointer (&input.source_error));
       else if (ts_gzip_source_get_produced (src) == 0)
-        ts_ableton_empty (c->display_name, error);
+        ts_project_error_empty (c->display_name, error);
       else
         {
           gboolean saw_doctype, saw_ableton;
@@ -99,13 +97,13 @@ read_slow (TsAbletonCollector  *c,
             ts_ableton_malformed (c, error, "%s",
                                   first_error != NULL ? first_error : _("the XML is broken"));
           else
-            g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                         _("%s: this is not an Ableton Live set (%s)"), c->display_name,
-                         first_error != NULL ? first_error : _("the content is not XML"));
+            ts_ableton_not_a_set (c->display_name,
+                                  first_error != NULL ? first_error : _("the content is not XML"),
+                                  error);
         }
     }
   else if (ok && ts_gzip_source_get_produced (src) == 0)
-    ok = ts_ableton_empty (c->display_name, error);
+    ok = ts_project_error_empty (c->display_name, error);
 
   xmlFreeTextReader (reader);
   if (doc != NULL)

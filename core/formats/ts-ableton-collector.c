@@ -16,8 +16,9 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Every failure of the compressed stream is a damaged set to the user;
- * the size cap is the readers' policy, not the source's. */
+/* The compressed stream's failures in the codes the app acts on, with
+ * the source's words; the size cap is the readers' policy, not the
+ * source's. */
 gssize
 ts_ableton_source_read (TsGzipSource  *src,
                         const char    *display_name,
@@ -30,14 +31,28 @@ ts_ableton_source_read (TsGzipSource  *src,
 
   if (n < 0)
     {
-      g_set_error_literal (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_CORRUPT_GZIP,
-                           local->message);
+      TsProjectError code = TS_PROJECT_ERROR_DAMAGED;
+
+      switch ((TsGzipError) local->code)
+        {
+        case TS_GZIP_ERROR_TRUNCATED:
+          code = TS_PROJECT_ERROR_TRUNCATED;
+          break;
+        case TS_GZIP_ERROR_CORRUPT:
+          code = TS_PROJECT_ERROR_DAMAGED;
+          break;
+        case TS_GZIP_ERROR_NO_MEMORY:
+          /* More than this machine can inflate is too large for it. */
+          code = TS_PROJECT_ERROR_TOO_LARGE;
+          break;
+        }
+      g_set_error_literal (error, TS_PROJECT_ERROR, code, local->message);
       g_error_free (local);
       return -1;
     }
   if (ts_gzip_source_get_produced (src) > TS_ABLETON_MAX_XML_SIZE)
     {
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                    _("%s: the set is too large to read (more than %u MiB of XML)"),
                    display_name,
                    (guint) (TS_ABLETON_MAX_XML_SIZE / (1024 * 1024)));
@@ -110,7 +125,7 @@ ts_ableton_malformed (TsAbletonCollector  *c,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                /* Translators: the first %s is the file name, the second
                 * what is wrong, e.g. "a locator has no position". */
                _("%s: the Live set is damaged: %s"), c->display_name, what);
@@ -387,10 +402,8 @@ ts_ableton_collector_enter (TsAbletonCollector  *c,
     {
       if (parent != TS_ALS_DOCUMENT)
         return TRUE;
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                   "%s: this is not an Ableton Live set (it is XML of "
-                   "another kind)", c->display_name);
-      return FALSE;
+      /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+      return ts_ableton_not_a_set (c->display_name, _("it is XML of another kind"), error);
     }
 
   if (path->flags & TS_ALS_PATH_FIRST_ONLY)
@@ -593,12 +606,17 @@ ts_ableton_clip_end_what (void)
   return _("the end of a clip");
 }
 
+/* Content that is no Live set: the other readers would not take it
+ * either, so to the app its format is unknown. */
 gboolean
-ts_ableton_empty (const char  *display_name,
-                  GError     **error)
+ts_ableton_not_a_set (const char  *display_name,
+                      const char  *reason,
+                      GError     **error)
 {
-  g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_EMPTY,
-               _("%s: the file is empty"), display_name);
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+               /* Translators: the second %s says why, e.g. "the content
+                * is not XML". */
+               _("%s: this is not an Ableton Live set (%s)"), display_name, reason);
   return FALSE;
 }
 
@@ -620,14 +638,11 @@ ts_ableton_read_with (TsAbletonSet       *set,
 
   memset (set, 0, sizeof *set);
   set->end_beat = NAN;
-  if (display_name == NULL)
-    /* Translators: stands for the file name in messages such as "%s: the
-     * file is empty" when the caller gives none. */
-    display_name = _("The set");
+  display_name = ts_project_error_file_name (display_name);
 
   ts_gzip_source_init (&src, data, length, display_name);
   if (length == 0)
-    return ts_ableton_empty (display_name, error);
+    return ts_project_error_empty (display_name, error);
 
   collector_init (&c, display_name);
   ok = read_func (&c, &src, error) && collector_finish (&c, set, error);

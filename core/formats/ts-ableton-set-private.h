@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-/* Decompressed XML larger than this is refused (TS_ABLETON_ERROR_TOO_LARGE).
+/* Decompressed XML larger than this is refused (TS_PROJECT_ERROR_TOO_LARGE).
  * Real sets are a few MB to a few hundred MB of XML (sample-heavy sets
  * with plugin state); 1 GiB leaves room for those while keeping a
  * compressed bomb (deflate reaches about 1000:1) to a bounded amount of
@@ -92,7 +92,8 @@ gssize       ts_ableton_source_read        (TsGzipSource          *src,
                                             gsize                  len,
                                             GError               **error);
 
-gboolean     ts_ableton_empty              (const char            *display_name,
+gboolean     ts_ableton_not_a_set          (const char            *display_name,
+                                            const char            *reason,
                                             GError               **error);
 gboolean     ts_ableton_malformed          (TsAbletonCollector    *c,
                                             GError               **error,

@@ -33,8 +33,6 @@
  * decimal text, so a straight handle comes back within rounding. */
 #define CURVE_EPSILON 1e-9
 
-G_DEFINE_QUARK (ts-ableton-error-quark, ts_ableton_error)
-
 /* ------------------------------------------------------------------ */
 /* The fast reader                                                     */
 
@@ -295,15 +293,11 @@ propagate_scanner_error (FastReader  *r,
   switch ((TsXmlScannerError) local->code)
     {
     case TS_XML_SCANNER_ERROR_NOT_XML:
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_NOT_ABLETON,
-                   /* Translators: the second %s says why, e.g. "the
-                    * content is not XML". */
-                   _("%s: this is not an Ableton Live set (%s)"),
-                   display_name, local->message);
+      ts_ableton_not_a_set (display_name, local->message, error);
       break;
 
     case TS_XML_SCANNER_ERROR_CAPTURE_LIMIT:
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_TOO_LARGE,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                    /* Translators: the second %s is a part of the set,
                     * e.g. "the locators". */
                    _("%s: the set is too large to read (the XML of %s is longer "
@@ -311,11 +305,16 @@ propagate_scanner_error (FastReader  *r,
                    MAX_REGION_SIZE / (1024 * 1024));
       break;
 
+    /* The scanner says what is wrong with the XML; the set's words say
+     * which file it is and that it is a damaged set. */
     case TS_XML_SCANNER_ERROR_MALFORMED:
-    case TS_XML_SCANNER_ERROR_DOCTYPE:
     case TS_XML_SCANNER_ERROR_LIMIT:
-      g_set_error (error, TS_ABLETON_ERROR, TS_ABLETON_ERROR_MALFORMED,
-                   "%s: %s", display_name, local->message);
+      ts_ableton_malformed (r->c, error, "%s", local->message);
+      break;
+
+    /* Where the libxml2 reader says the same, in the same words. */
+    case TS_XML_SCANNER_ERROR_DOCTYPE:
+      ts_ableton_refuse_doctype (r->c, error);
       break;
     }
 
@@ -352,7 +351,7 @@ read_fast (TsAbletonCollector  *c,
     }
 
   if (ts_gzip_source_get_produced (src) == 0)
-    return ts_ableton_empty (c->display_name, error);
+    return ts_project_error_empty (c->display_name, error);
   if (!ts_xml_scanner_finish (scanner, &local))
     return propagate_scanner_error (&r, local, error);
   return TRUE;

@@ -6,20 +6,15 @@
 
 #include <glib.h>
 
+#include "ts-project-error.h"
 #include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
 G_BEGIN_DECLS
 
-#define TS_ABLETON_ERROR (ts_ableton_error_quark ())
-
-typedef enum {
-  TS_ABLETON_ERROR_EMPTY,
-  TS_ABLETON_ERROR_CORRUPT_GZIP,
-  TS_ABLETON_ERROR_TOO_LARGE,
-  TS_ABLETON_ERROR_NOT_ABLETON,
-  TS_ABLETON_ERROR_MALFORMED,
-} TsAbletonError;
+/* Nothing a set can get wrong is Live's alone: the reader fails with the
+ * TS_PROJECT_ERROR codes (empty, too large, unknown format, truncated,
+ * damaged). */
 
 /* Live writes the first tempo event at this beat; it means "from the start". */
 #define TS_ABLETON_SENTINEL_BEAT (-63072000.0)
@@ -52,11 +47,9 @@ typedef struct {
    * CurrentEnd of the clips on the tracks' arrangement lanes (session
    * clips, take lanes, frozen renders and automation do not count), or
    * NAN when the arrangement has no clips. A CurrentEnd that is not a
-   * finite number makes the set TS_ABLETON_ERROR_MALFORMED. */
+   * finite number makes the set TS_PROJECT_ERROR_DAMAGED. */
   double  end_beat;
 } TsAbletonSet;
-
-GQuark       ts_ableton_error_quark          (void);
 
 gboolean     ts_ableton_set_looks_like       (const guint8  *data,
                                               gsize          length);

@@ -101,7 +101,7 @@ decode_text (const guint8  *data,
       if (text == NULL || strlen (text) != written)
         {
           g_free (text);
-          g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                        _("%s: the file says it is UTF-16 text but is not"), name);
           return NULL;
         }
@@ -111,8 +111,8 @@ decode_text (const guint8  *data,
 
   if (memchr (data, '\0', length) != NULL)
     {
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NOT_CUE,
-                   _("%s is not a cue sheet: it contains binary data"), name);
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: this is not a cue sheet (it contains binary data)"), name);
       return NULL;
     }
 
@@ -234,7 +234,7 @@ parse_string (const char    *rest,
   close = strrchr (rest, '"');
   if (close == rest)
     {
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s, line %u: a quoted text is not closed with \""),
                    parser->name, line_number);
       return NULL;
@@ -377,7 +377,7 @@ finish_track (Parser  *parser,
 
   if (parser->track->index01 < 0)
     {
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s, line %u: track %u has no INDEX 01, so it has no start"),
                    parser->name, parser->track_line, parser->track->number);
       return FALSE;
@@ -401,7 +401,7 @@ parse_track_line (Parser      *parser,
     {
       g_autofree char *shown = excerpt (rest);
 
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    /* Translators: TRACK is a cue sheet keyword; the last
                     * %s is the text found after it. */
                    _("%s, line %u: TRACK needs a track number, not “%s”"),
@@ -433,7 +433,7 @@ parse_index_line (Parser      *parser,
 
   if (parser->track == NULL)
     {
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s, line %u: INDEX comes before the first TRACK"),
                    parser->name, line_number);
       return FALSE;
@@ -443,7 +443,7 @@ parse_index_line (Parser      *parser,
     {
       g_autofree char *shown = excerpt (rest);
 
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    /* Translators: INDEX is a cue sheet keyword; the last
                     * %s is the text found after it. */
                    _("%s, line %u: INDEX needs a number from 00 to 99 and a time, not “%s”"),
@@ -468,7 +468,7 @@ parse_index_line (Parser      *parser,
     {
       g_autofree char *shown = excerpt (p);
 
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    /* Translators: the last %s is a time format, e.g.
                     * "minutes:seconds:frames". */
                    _("%s, line %u: “%s” is not a time in %s"),
@@ -480,7 +480,7 @@ parse_index_line (Parser      *parser,
     {
       if (parser->track->index01 >= 0)
         {
-          g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_MALFORMED,
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                        _("%s, line %u: track %u has a second INDEX 01"),
                        parser->name, line_number, parser->track->number);
           return FALSE;
@@ -589,10 +589,7 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (display_name == NULL)
-    /* Translators: stands for the file name in messages such as "%s is
-     * empty" when the caller gives none. */
-    display_name = _("cue sheet");
+  display_name = ts_project_error_file_name (display_name);
 
   memset (sheet, 0, sizeof *sheet);
   sheet->time_style = TS_CUE_TIME_MSF;
@@ -604,9 +601,9 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
       /* A number as text: gettext cannot see through G_GSIZE_FORMAT. */
       g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
 
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_TOO_LARGE,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                    /* Translators: the second %s is the file's size in bytes. */
-                   _("%s is too large for a cue sheet (%s bytes)"),
+                   _("%s: the file is too large for a cue sheet (%s bytes)"),
                    display_name, size);
       goto fail;
     }
@@ -619,8 +616,8 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
     blank = g_ascii_isspace (text[i]);
   if (blank)
     {
-      g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_EMPTY,
-                   _("%s is empty"), display_name);
+      /* Blanks alone say nothing either. */
+      ts_project_error_empty (display_name, error);
       goto fail;
     }
 
@@ -645,12 +642,13 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   if (sheet->tracks->len == 0)
     {
       if (!parser.saw_keyword)
-        g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NOT_CUE,
-                     _("%s is not a cue sheet: no line starts with TRACK, INDEX, FILE, TITLE or PERFORMER"),
+        g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+                     _("%s: this is not a cue sheet (no line starts with TRACK, INDEX, FILE, "
+                       "TITLE or PERFORMER)"),
                      display_name);
       else
         g_set_error (error, TS_CUE_ERROR, TS_CUE_ERROR_NO_TRACKS,
-                     _("%s has no TRACK, so there is nothing to list"),
+                     _("%s: the cue sheet has no TRACK, so there is nothing to list"),
                      display_name);
       goto fail;
     }

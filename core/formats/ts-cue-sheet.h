@@ -6,18 +6,19 @@
 
 #include <glib.h>
 
+#include "ts-project-error.h"
 #include "ts-project-facts.h"
 
 G_BEGIN_DECLS
 
 #define TS_CUE_ERROR (ts_cue_error_quark ())
 
+/* What only a cue sheet can get wrong; the reader fails with the
+ * TS_PROJECT_ERROR codes (empty, too large, unknown format, damaged) for
+ * everything else. */
 typedef enum {
-  TS_CUE_ERROR_EMPTY,
+  /* A sheet with its header but no TRACK: well formed, nothing to list. */
   TS_CUE_ERROR_NO_TRACKS,
-  TS_CUE_ERROR_MALFORMED,
-  TS_CUE_ERROR_NOT_CUE,
-  TS_CUE_ERROR_TOO_LARGE,
 } TsCueError;
 
 /* CD frames: a cue sheet's unit of time. */

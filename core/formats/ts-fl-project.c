@@ -305,7 +305,7 @@ reader_new_arrangement (Reader   *reader,
 
   if (reader->project->arrangements->len >= FL_MAX_ARRANGEMENTS)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                    _("%s: the project has more than %u arrangements"),
                    reader->name, FL_MAX_ARRANGEMENTS);
       return FALSE;
@@ -343,7 +343,7 @@ reader_add_marker (Reader   *reader,
 
   if (++reader->n_markers > FL_MAX_MARKERS)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                    _("%s: the project has more than %u time markers"),
                    reader->name, FL_MAX_MARKERS);
       return FALSE;
@@ -569,7 +569,7 @@ static gboolean
 truncated (Reader  *reader,
            GError **error)
 {
-  g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED,
                _("%s: the file ends in the middle of an event"), reader->name);
   return FALSE;
 }
@@ -610,7 +610,7 @@ reader_read_events (Reader  *reader,
                 return truncated (reader, error);
               if (shift > 28)
                 {
-                  g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+                  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                                _("%s: an event has an impossible length"), reader->name);
                   return FALSE;
                 }
@@ -664,7 +664,7 @@ reader_decode_points (Reader  *reader,
 
       if (found->span.length < FL_AUTOMATION_HEADER)
         {
-          g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                        _("%s: the tempo automation clip in channel %u is damaged"),
                        reader->name, channel->channel);
           return FALSE;
@@ -673,7 +673,7 @@ reader_decode_points (Reader  *reader,
       count = read_u32 (p + FL_AUTOMATION_COUNT_OFFSET);
       if (count > (found->span.length - FL_AUTOMATION_HEADER) / FL_AUTOMATION_POINT_SIZE)
         {
-          g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                        /* Translators: %s is the file name, then the channel
                         * number and the number of points. */
                        g_dngettext (GETTEXT_PACKAGE,
@@ -696,7 +696,7 @@ reader_decode_points (Reader  *reader,
           point->tension = read_f32 (p + 16);
           if (!isfinite (point->increment) || point->increment < 0.0 || !isfinite (point->value))
             {
-              g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+              g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                            _("%s: the tempo automation clip in channel %u has a point "
                              "that is not a number"), reader->name, channel->channel);
               return FALSE;
@@ -767,7 +767,7 @@ reader_decode_playlists (Reader  *reader,
               arrangement->unreadable = TRUE;
               continue;
             }
-          g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+          g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_UNKNOWN_PLAYLIST,
                        /* Translators: the second %s is the arrangement's name. */
                        _("%s: the playlist of arrangement “%s” has a layout this version "
                          "cannot read, so its tempo automation is unknown"),
@@ -979,7 +979,7 @@ reader_join_clips (Reader          *reader,
       total += clip_points (project, &g_array_index (clips, Clip, i))->len + 1;
       if (total >= FL_MAX_TEMPO_POINTS)
         {
-          g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TOO_LARGE,
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
                        _("%s: arrangement “%s” has more than %u tempo automation points"),
                        reader->name, arrangement->name, FL_MAX_TEMPO_POINTS);
           return FALSE;
@@ -1117,9 +1117,7 @@ ts_fl_project_read (TsFlProject   *project,
 
   reader.project = project;
   reader.data = data;
-  /* Translators: stands for the file name in messages such as "%s: the
-   * file is empty" when the caller gives none. */
-  reader.name = display_name != NULL ? display_name : _("project");
+  reader.name = ts_project_error_file_name (display_name);
   reader.channel = -1;
   reader.current_id = -1;
   reader.channel_data = g_array_new (FALSE, FALSE, sizeof (ChannelData));
@@ -1127,33 +1125,32 @@ ts_fl_project_read (TsFlProject   *project,
 
   if (length == 0)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_EMPTY,
-                   _("%s: the file is empty"), reader.name);
+      ts_project_error_empty (reader.name, error);
       goto out;
     }
   if (!ts_fl_project_looks_like (data, length))
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_BAD_MAGIC,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
                    _("%s: this is not an FL Studio project (it does not start with “FLhd”)"),
                    reader.name);
       goto out;
     }
   if (length < 8)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
-                   _("%s: the file ends inside its header"), reader.name);
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED,
+                   _("%s: the file ends in the middle of its header"), reader.name);
       goto out;
     }
   header_length = read_u32 (data + 4);
   if (header_length < FL_HEADER_SIZE)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s: the project header is too short"), reader.name);
       goto out;
     }
   if (header_length > length - 8 || length - 8 - header_length < 8)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED,
                    _("%s: the file ends before its events start"), reader.name);
       goto out;
     }
@@ -1162,7 +1159,7 @@ ts_fl_project_read (TsFlProject   *project,
   project->ppq = read_u16 (data + 12);
   if (project->ppq == 0)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s: the project header gives no timing resolution (PPQ 0)"), reader.name);
       goto out;
     }
@@ -1170,7 +1167,7 @@ ts_fl_project_read (TsFlProject   *project,
   chunk = 8 + header_length;
   if (memcmp (data + chunk, "FLdt", 4) != 0)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s: the project has no event data (“FLdt”) after its header"), reader.name);
       goto out;
     }
@@ -1182,7 +1179,7 @@ ts_fl_project_read (TsFlProject   *project,
       g_autofree char *there = g_strdup_printf ("%" G_GSIZE_FORMAT, length - chunk);
       g_autofree char *needed = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) chunk_length);
 
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_TRUNCATED,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED,
                    /* Translators: %s is the file name, then the bytes there
                     * are and the bytes the events need. */
                    _("%s: the file ends before its events do (%s of %s bytes are there)"),
@@ -1195,7 +1192,7 @@ ts_fl_project_read (TsFlProject   *project,
 
   if (!isfinite (project->tempo) || project->tempo <= 0.0)
     {
-      g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_CORRUPT,
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                    _("%s: the project tempo is 0 BPM"), reader.name);
       goto out;
     }

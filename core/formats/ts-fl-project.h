@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "ts-project-error.h"
 #include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
@@ -13,12 +14,14 @@ G_BEGIN_DECLS
 
 #define TS_FL_ERROR (ts_fl_error_quark ())
 
+/* What only an FL Studio project can get wrong; the reader fails with the
+ * TS_PROJECT_ERROR codes (empty, too large, unknown format, truncated,
+ * damaged) for everything else. */
 typedef enum {
-  TS_FL_ERROR_EMPTY,
-  TS_FL_ERROR_BAD_MAGIC,
-  TS_FL_ERROR_TRUNCATED,
-  TS_FL_ERROR_CORRUPT,
-  TS_FL_ERROR_TOO_LARGE,
+  /* The playlist's items have a record size no known version writes, and
+   * the project has tempo automation, whose clips sit in those items. The
+   * file may be fine: a newer FL Studio may write it. */
+  TS_FL_ERROR_UNKNOWN_PLAYLIST,
 } TsFlError;
 
 /**

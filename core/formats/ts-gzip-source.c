@@ -121,7 +121,7 @@ fail_cut_short (TsGzipSource  *self,
                 GError       **error)
 {
   /* Translators: completes "the compressed file is %s". */
-  return fail (self, TS_GZIP_ERROR_CORRUPT, _("cut short (it ends in the middle)"), error);
+  return fail (self, TS_GZIP_ERROR_TRUNCATED, _("cut short (it ends in the middle)"), error);
 }
 
 static gboolean

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define TS_GZIP_ERROR (ts_gzip_error_quark ())
 
 typedef enum {
-  TS_GZIP_ERROR_CORRUPT,    /* cut short, or the compressed data is damaged */
+  TS_GZIP_ERROR_TRUNCATED,  /* the input ends before the stream does */
+  TS_GZIP_ERROR_CORRUPT,    /* the compressed data is damaged */
   TS_GZIP_ERROR_NO_MEMORY,  /* zlib could not get the memory it needs */
 } TsGzipError;
 

@@ -43,12 +43,14 @@ ts_project_load_file_named (GFile         *file,
   if (info == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", display_name, local_error->message);
+                   /* Translators: the second %s is the system's reason. */
+                   _("%s: the file cannot be read (%s)"), display_name, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+      /* The same error as ts_project_load_path() gives for a folder. */
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
                    _("%s: this is a folder, not a project file"), display_name);
       return NULL;
     }
@@ -59,7 +61,8 @@ ts_project_load_file_named (GFile         *file,
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", display_name, local_error->message);
+                   /* Translators: the second %s is the system's reason. */
+                   _("%s: the file cannot be read (%s)"), display_name, local_error->message);
       return NULL;
     }
 

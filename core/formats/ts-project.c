@@ -17,8 +17,6 @@
 #include "ts-project.h"
 #include "ts-stage-probe.h"
 
-G_DEFINE_QUARK (ts-project-error-quark, ts_project_error)
-
 static gboolean
 format_read (TsFormat       format,
              TsProject     *self,
@@ -101,15 +99,12 @@ ts_project_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (display_name == NULL)
-    /* Translators: stands for the file name when the caller gives none. */
-    display_name = _("(unnamed)");
+  display_name = ts_project_error_file_name (display_name);
 
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {
-      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_EMPTY,
-                   _("%s: the file is empty (0 bytes)"), display_name);
+      ts_project_error_empty (display_name, error);
       return NULL;
     }
 
@@ -165,7 +160,8 @@ ts_project_load_path (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", display_name, g_strerror (saved_errno));
+                   /* Translators: the second %s is the system's reason. */
+                   _("%s: the file cannot be read (%s)"), display_name, g_strerror (saved_errno));
       return NULL;
     }
   if (S_ISDIR (st.st_mode))

@@ -11,19 +11,11 @@
 #include "ts-fl-project.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"
+#include "ts-project-error.h"
 #include "ts-project-facts.h"
 #include "ts-tempo-map.h"
 
 G_BEGIN_DECLS
-
-#define TS_PROJECT_ERROR (ts_project_error_quark ())
-
-typedef enum {
-  TS_PROJECT_ERROR_UNKNOWN_FORMAT,
-  TS_PROJECT_ERROR_EMPTY,
-  TS_PROJECT_ERROR_TOO_LARGE,
-  TS_PROJECT_ERROR_NO_ARRANGEMENT,
-} TsProjectError;
 
 /**
  * TsProject:
@@ -44,8 +36,6 @@ typedef struct {
 
 /* Refuse inputs larger than any real project before reading them whole. */
 #define TS_PROJECT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (1) << 30)
-
-GQuark       ts_project_error_quark              (void);
 
 TsProject   *ts_project_load_path                (const char     *path,
                                                   const char     *display_name,

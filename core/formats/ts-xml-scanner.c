@@ -91,10 +91,9 @@ static TokenResult
 malformed (GError     **error,
            const char  *what)
 {
-  g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_MALFORMED,
-               /* Translators: %s says what is wrong, e.g. "a tag is not
-                * closed properly". Follows "set.als: ". */
-               _("the XML is damaged: %s"), what);
+  /* Only the reason: the reader that runs the scanner knows which file
+   * it reads and what kind of document it should be, and says so. */
+  g_set_error_literal (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_MALFORMED, what);
   return TOKEN_ERROR;
 }
 
@@ -106,9 +105,12 @@ capture_append (TsXmlScanner  *self,
 {
   if (len > self->capture_limit - self->capture->len)
     {
+      /* Numbers as text: gettext cannot see through G_GSIZE_FORMAT. */
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, self->capture_limit);
+
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_CAPTURE_LIMIT,
-                   "an element is longer than %" G_GSIZE_FORMAT " bytes",
-                   self->capture_limit);
+                   /* Translators: %s is a number of bytes. */
+                   _("an element is longer than %s bytes"), limit);
       return FALSE;
     }
   g_string_append_len (self->capture, p, len);
@@ -223,7 +225,7 @@ scan_text (TsXmlScanner  *self,
         malformed (error, _("there is text after the end of the document"));
       else
         g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                     /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                     /* Translators: why a document is not the XML its reader expects. */
                      _("the content is not XML"));
       return FALSE;
     }
@@ -375,7 +377,7 @@ scan_start_tag (TsXmlScanner  *self,
       if (self->n_attrs == SCANNER_MAX_ATTRS)
         {
           g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                       _("the XML is unreadable: a tag has more than %d attributes"),
+                       _("a tag has more than %d attributes"),
                        SCANNER_MAX_ATTRS);
           return TOKEN_ERROR;
         }
@@ -392,7 +394,7 @@ scan_start_tag (TsXmlScanner  *self,
   if (self->stack->len >= TS_XML_SCANNER_MAX_DEPTH)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                   _("the XML is unreadable: elements are nested more than %d deep"),
+                   _("elements are nested more than %d deep"),
                    TS_XML_SCANNER_MAX_DEPTH);
       return TOKEN_ERROR;
     }
@@ -506,8 +508,8 @@ scan_markup (TsXmlScanner  *self,
       if (starts_with (p, end, "<!DOCTYPE", &maybe))
         {
           g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_DOCTYPE,
-                       _("it contains a document type declaration, which Live "
-                         "never writes and which is not read for safety"));
+                       _("it contains a document type declaration, which is not "
+                         "read for safety"));
           return TOKEN_ERROR;
         }
       if (maybe)
@@ -588,7 +590,7 @@ need_more:
       && self->prolog_bytes + (self->len - self->pos) > TS_XML_SCANNER_MAX_PROLOG)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                   /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                   /* Translators: why a document is not the XML its reader expects. */
                    _("there is no XML element in the first %d KiB"),
                    TS_XML_SCANNER_MAX_PROLOG / 1024);
       return FALSE;
@@ -596,7 +598,7 @@ need_more:
   if (self->len - self->pos > TS_XML_SCANNER_MAX_TOKEN)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT,
-                   _("the XML is unreadable: a single tag is longer than %d MiB"),
+                   _("a single tag is longer than %d MiB"),
                    TS_XML_SCANNER_MAX_TOKEN / (1024 * 1024));
       return FALSE;
     }
@@ -627,7 +629,7 @@ ts_xml_scanner_finish (TsXmlScanner  *self,
   if (!self->saw_root)
     {
       g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_NOT_XML,
-                   /* Translators: the reason in "this is not an Ableton Live set (%s)". */
+                   /* Translators: why a document is not the XML its reader expects. */
                    _("it contains no XML element"));
       return FALSE;
     }
