@@ -134,19 +134,28 @@ test_load_path_errors (void)
 /* A file past the limit is refused from its size alone: sparse here, so
  * the test writes nothing, and the loader must not read it either. */
 static void
+write_sparse (const char *path,
+              goffset     size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                        NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), size, NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+}
+
+static void
 test_load_path_too_large (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("ts-project-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "huge.als", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
   TsProject *project;
 
-  stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), TS_PROJECT_MAX_FILE_SIZE + 1, NULL, &error));
-  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+  write_sparse (path, TS_PROJECT_MAX_FILE_SIZE + 1);
 
   project = ts_project_load_path (path, "huge.als", &error);
   g_assert_null (project);
@@ -156,6 +165,91 @@ test_load_path_too_large (void)
                    "huge.als: the file is 1.1\u00a0GB, larger than any project Timestamps can read");
 
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static GBytes *
+cut (GBytes *bytes,
+     gsize   length)
+{
+  g_assert_cmpuint (length, <, g_bytes_get_size (bytes));
+  return g_bytes_new_from_bytes (bytes, 0, length);
+}
+
+/* A plain set whose LiveSet element is closed by the wrong end tag. */
+static GBytes *
+damaged_set (void)
+{
+  g_autoptr(GBytes) plain = small_set (FALSE);
+  gsize length = 0;
+  char *xml = g_bytes_unref_to_data (g_bytes_ref (plain), &length);
+  char *end_tag = g_strrstr_len (xml, length, "</LiveSet>");
+
+  g_assert_nonnull (end_tag);
+  end_tag[2] = 'X';
+  return g_bytes_new_take (xml, length);
+}
+
+/* One real file of each kind the app tells apart, through both loaders:
+ * the code is the one the UI acts on, whichever format's reader ran, and
+ * the message starts with the file's name. */
+static void
+test_load_error_codes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-project-XXXXXX", &error);
+  g_autoptr(GBytes) gzip_set = small_set (TRUE);
+  g_autoptr(GBytes) flp = small_flp ();
+  struct {
+    const char     *name;
+    GBytes         *bytes;  /* NULL: a sparse file past the size limit */
+    TsProjectError  code;
+  } cases[] = {
+    { "empty.als", g_bytes_new_static ("", 0), TS_PROJECT_ERROR_EMPTY },
+    { "huge.flp", NULL, TS_PROJECT_ERROR_TOO_LARGE },
+    { "unknown.bin", g_bytes_new_static ("\x01\x02junk", 6), TS_PROJECT_ERROR_UNKNOWN_FORMAT },
+    { "cut.als", cut (gzip_set, g_bytes_get_size (gzip_set) / 2), TS_PROJECT_ERROR_TRUNCATED },
+    { "cut.flp", cut (flp, g_bytes_get_size (flp) - 3), TS_PROJECT_ERROR_TRUNCATED },
+    { "damaged.als", damaged_set (), TS_PROJECT_ERROR_DAMAGED },
+  };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autofree char *prefix = g_strconcat (cases[i].name, ": ", NULL);
+      g_autofree char *path_prefix = g_strconcat (path, ": ", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) path_error = NULL;
+      g_autoptr(GError) file_error = NULL;
+      TsProject *project;
+
+      g_test_message ("%s", cases[i].name);
+      if (cases[i].bytes != NULL)
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (cases[i].bytes, NULL),
+                                            g_bytes_get_size (cases[i].bytes), &error));
+      else
+        write_sparse (path, TS_PROJECT_MAX_FILE_SIZE + 1);
+      g_assert_no_error (error);
+
+      /* Without a display name, the path names the file... */
+      project = ts_project_load_path (path, NULL, &path_error);
+      g_assert_null (project);
+      g_assert_error (path_error, TS_PROJECT_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (path_error->message, path_prefix));
+
+      /* ...and through GIO its name does. */
+      project = ts_project_load_file (file, NULL, &file_error);
+      g_assert_null (project);
+      g_assert_error (file_error, TS_PROJECT_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (file_error->message, prefix));
+      g_test_message ("%s", file_error->message);
+
+      g_unlink (path);
+      g_clear_pointer (&cases[i].bytes, g_bytes_unref);
+    }
+
   g_rmdir (dir);
 }
 
@@ -413,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/project/load/path-errors", test_load_path_errors);
   g_test_add_func ("/project/load/too-large", test_load_path_too_large);
   g_test_add_func ("/project/load/file", test_load_file_reads_like_path);
+  g_test_add_func ("/project/load/error-codes", test_load_error_codes);
   g_test_add_func ("/project/tracklist/order", test_tracklist_order);
   g_test_add_func ("/project/tracklist/tempo-shapes", test_tempo_shapes_end_to_end);
   g_test_add_func ("/project/end/ableton", test_end_of_ableton_set);
