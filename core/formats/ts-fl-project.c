@@ -1342,15 +1342,6 @@ ts_fl_project_default_skips_current (const TsFlProject *project,
 }
 
 gboolean
-ts_fl_project_has_tempo_automation (const TsFlProject *project,
-                                    guint              arrangement)
-{
-  const TsFlArrangement *self = get_arrangement (project, arrangement);
-
-  return self != NULL && self->tempo_points->len > 0;
-}
-
-gboolean
 ts_fl_project_has_curved_automation (const TsFlProject *project,
                                      guint              arrangement)
 {
@@ -1448,33 +1439,4 @@ ts_fl_project_derive (const TsFlProject *project,
   facts->arrangements = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     facts->arrangements[i] = g_strdup (ts_fl_project_get_arrangement_name (project, i));
-}
-
-const char *
-ts_fl_marker_kind_to_string (TsFlMarkerKind kind)
-{
-  switch (kind)
-    {
-    case TS_FL_MARKER_PLAIN:
-      return "marker";
-    case TS_FL_MARKER_MARKER_LOOP:
-      return "marker-loop";
-    case TS_FL_MARKER_MARKER_SKIP:
-      return "marker-skip";
-    case TS_FL_MARKER_PAUSE:
-      return "pause";
-    case TS_FL_MARKER_LOOP:
-      return "loop";
-    case TS_FL_MARKER_START:
-      return "start";
-    case TS_FL_MARKER_TIME_SIGNATURE:
-      return "time-signature";
-    case TS_FL_MARKER_PUNCH_IN:
-      return "punch-in";
-    case TS_FL_MARKER_PUNCH_OUT:
-      return "punch-out";
-    case TS_FL_MARKER_OTHER:
-      return "other";
-    }
-  return "other";
 }

@@ -130,8 +130,6 @@ gboolean     ts_fl_project_default_skips_current   (const TsFlProject  *project,
                                                     guint              *current);
 gboolean     ts_fl_project_arrangement_has_markers (const TsFlProject  *project,
                                                     guint               arrangement);
-gboolean     ts_fl_project_has_tempo_automation    (const TsFlProject  *project,
-                                                    guint               arrangement);
 gboolean     ts_fl_project_has_curved_automation   (const TsFlProject  *project,
                                                     guint               arrangement);
 TsTempoMap  *ts_fl_project_build_tempo_map        (const TsFlProject  *project,
@@ -143,7 +141,5 @@ double       ts_fl_project_get_end_beat            (const TsFlProject  *project,
 void         ts_fl_project_derive                  (const TsFlProject  *project,
                                                     guint               arrangement,
                                                     TsProjectFacts     *facts);
-
-const char  *ts_fl_marker_kind_to_string           (TsFlMarkerKind      kind);
 
 G_END_DECLS
