@@ -134,17 +134,17 @@ collector_read (TsAbletonCollector  *c,
 
     case TS_ALS_MANUAL:
       /* Translators: names a value; starts the sentence "%s is not a number". */
-      return reader_value (c, reader, _("the tempo"), &c->has_manual, &c->manual, error);
+      return reader_value (c, reader, _("the master tempo"), &c->has_manual, &c->manual, error);
 
     case TS_ALS_TEMPO_TARGET:
       {
         g_autofree char *id = reader_attr (reader, "Id");
 
         if (id == NULL)
-          return ts_ableton_malformed (c, error, _("the tempo has no automation id"));
+          return ts_ableton_malformed (c, error, _("the master tempo has no automation id"));
         c->has_target = TRUE;
         /* Translators: names a value; starts the sentence "%s is not a number". */
-        return ts_ableton_parse_id (c, id, _("the tempo's automation id"), &c->target, error);
+        return ts_ableton_parse_id (c, id, _("the master tempo's automation id"), &c->target, error);
       }
 
     case TS_ALS_POINTEE:

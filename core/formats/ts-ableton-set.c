@@ -223,7 +223,7 @@ fast_start (gpointer          user_data,
       return capture_region (r, ctx, C_("part of a set", "the master tempo"), error);
 
     case TS_ALS_ENVELOPE_TARGET:
-      return capture_region (r, ctx, C_("part of a set", "an automation envelope's target"), error);
+      return capture_region (r, ctx, C_("part of a set", "the target of an automation envelope"), error);
 
     case TS_ALS_LOCATORS_OUTER:
       return capture_region (r, ctx, C_("part of a set", "the locators"), error);

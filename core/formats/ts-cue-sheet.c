@@ -598,12 +598,12 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
 
   if (length > TS_CUE_MAX_SIZE)
     {
-      /* A number as text: gettext cannot see through G_GSIZE_FORMAT. */
-      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      g_autofree char *size = g_format_size (length);
 
       g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is the file's size in bytes. */
-                   _("%s: the file is too large for a cue sheet (%s bytes)"),
+                   /* Translators: the second %s is a size, e.g. "17.0 MB";
+                    * said like the loader's limit for any project. */
+                   _("%s: the file is %s, larger than any cue sheet Timestamps can read"),
                    display_name, size);
       goto fail;
     }
