@@ -187,7 +187,9 @@ compute_worker (GTask        *task,
     }
   else
     {
-      TsProject *loaded = ts_project_load_file (job->file, cancellable, &error);
+      /* The messages name the file as the window title does. */
+      TsProject *loaded = ts_project_load_file_named (job->file, job->display_name, cancellable,
+                                                      &error);
 
       if (loaded == NULL)
         {
