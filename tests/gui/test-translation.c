@@ -77,6 +77,12 @@ test_core_errors_in_german (void)
   /* A message whose reason comes from the XML scanner. */
   assert_load_error ("JUNK\n", "set.als", TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
                      "set.als: Das ist kein Ableton-Live-Set (der Inhalt ist kein XML)");
+  /* The codes the app acts on, whichever reader found the problem. */
+  assert_load_error ("FLhd\x06", "kurz.flp", TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED,
+                     "kurz.flp: Die Datei endet mitten im Header");
+  assert_load_error ("TRACK 01 AUDIO\n INDEX 01 00:60:00\n", "mix.cue", TS_PROJECT_ERROR,
+                     TS_PROJECT_ERROR_DAMAGED,
+                     "mix.cue, Zeile 2: „00:60:00“ ist keine Zeit im Format Minuten:Sekunden:Frames");
 }
 
 static void
