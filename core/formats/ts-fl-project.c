@@ -767,11 +767,12 @@ reader_decode_playlists (Reader  *reader,
               arrangement->unreadable = TRUE;
               continue;
             }
+          /* reader_finish_arrangements() has named every arrangement. */
           g_set_error (error, TS_FL_ERROR, TS_FL_ERROR_UNKNOWN_PLAYLIST,
                        /* Translators: the second %s is the arrangement's name. */
                        _("%s: the playlist of arrangement “%s” has a layout this version "
                          "cannot read, so its tempo automation is unknown"),
-                       reader->name, arrangement->name != NULL ? arrangement->name : "");
+                       reader->name, arrangement->name);
           return FALSE;
         }
 
