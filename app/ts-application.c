@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-license-watch.h"
 #include "ts-preferences-window.h"
 #include "ts-settings.h"
 #include "ts-window.h"
@@ -19,6 +20,7 @@ struct _TsApplication
 
   /* One for the whole app, given to each window and dialog. */
   GSettings      *settings;
+  TsLicenseWatch *license_watch;
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
@@ -122,6 +124,8 @@ ts_application_startup (GApplication *app)
 
   /* Only the primary instance starts up, and only it needs settings. */
   TS_APPLICATION (app)->settings = ts_settings_new ();
+  /* Also only once: it refreshes the one stored licence. */
+  TS_APPLICATION (app)->license_watch = ts_license_watch_new (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -135,6 +139,7 @@ ts_application_finalize (GObject *object)
   TsApplication *self = (TsApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->license_watch);
 
   G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
 }
