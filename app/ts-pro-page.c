@@ -5,7 +5,8 @@
  *
  * The page shows and changes the licence stored in the user's config
  * folder through core/licence only: it reads the licence when it is made
- * and saves it after each change, as `timestamps-cli license` does.
+ * and again whenever the stored file changes (a refresh), and saves it
+ * after each change, as `timestamps-cli license` does.
  */
 #define G_LOG_DOMAIN "ts-pro-page"
 
@@ -31,6 +32,7 @@ struct _TsProPage
   GtkButton          *buy_button;
 
   GtkDropTarget      *drop_target;
+  GFileMonitor       *monitor;
   TsLicense          *license;
   char               *path;
 };
@@ -235,6 +237,9 @@ ts_pro_page_dispose (GObject *object)
 {
   TsProPage *self = (TsProPage *)object;
 
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_PRO_PAGE);
 
   G_OBJECT_CLASS (ts_pro_page_parent_class)->dispose (object);
@@ -276,14 +281,12 @@ ts_pro_page_class_init (TsProPageClass *klass)
 }
 
 static void
-ts_pro_page_init (TsProPage *self)
+load (TsProPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->path = ts_license_get_default_path ();
+  g_clear_pointer (&self->license, ts_license_free);
   /* Only an unreadable file fails; the page then starts free, and
    * activating a key replaces what could not be read. */
   self->license = ts_license_load (self->path, NULL, now, &error);
@@ -292,6 +295,42 @@ ts_pro_page_init (TsProPage *self)
       g_debug ("%s", error->message);
       self->license = ts_license_new ();
     }
+}
+
+/* The app's refresh (ts-license-watch.c) and `timestamps-cli license`
+ * store the licence behind the page's back: it shows what is stored. */
+static void
+on_stored_changed (TsProPage         *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   GFileMonitor      *monitor)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
+      && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_DELETED)
+    return;
+  load (self);
+  update (self);
+}
+
+static void
+ts_pro_page_init (TsProPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->path = ts_license_get_default_path ();
+  load (self);
+
+  file = g_file_new_for_path (self->path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_stored_changed), self, G_CONNECT_SWAPPED);
+  else
+    g_debug ("%s", error->message);
 
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
