@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ts-license.h"
+#include "ts-license-refresh.h"
 #include "ts-license-issuer.h"
 #include "ts-license-server.h"
 
@@ -49,13 +50,14 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->config);
 }
 
-/* Stores a Pro licence file issued an hour ago, living a day. */
+/* Stores a Pro licence file issued @hours_ago, living a day. */
 static void
-store_licence (Fixture *fixture)
+store_licence_issued (Fixture *fixture,
+                      int      hours_ago)
 {
   g_autoptr(TsLicenseIssuer) issuer = ts_license_issuer_new_test ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) issued = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) issued = g_date_time_add_hours (now, -hours_ago);
   g_autoptr(GDateTime) expiry = g_date_time_add_seconds (issued, TTL_DAY);
   g_autofree char *issued_text = g_date_time_format_iso8601 (issued);
   g_autofree char *expiry_text = g_date_time_format_iso8601 (expiry);
@@ -72,11 +74,19 @@ store_licence (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+static void
+store_licence (Fixture *fixture)
+{
+  store_licence_issued (fixture, 1);
+}
+
 static int
-run_refresh (Fixture     *fixture,
-             const char  *base_url,
-             char       **out,
-             char       **err)
+run_cli (Fixture     *fixture,
+         const char  *base_url,
+         const char  *first,
+         const char  *second,
+         char       **out,
+         char       **err)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -87,12 +97,21 @@ run_refresh (Fixture     *fixture,
   g_subprocess_launcher_setenv (launcher, "TIMESTAMPS_LICENSE_SERVER", base_url, TRUE);
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, TS_CLI_PATH, "license", "refresh", NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, TS_CLI_PATH, first, second, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+static int
+run_refresh (Fixture     *fixture,
+             const char  *base_url,
+             char       **out,
+             char       **err)
+{
+  return run_cli (fixture, base_url, "license", "refresh", out, err);
 }
 
 static gboolean
@@ -177,6 +196,48 @@ test_free (Fixture       *fixture,
   g_assert_cmpuint (ts_test_server_get_requests (server), ==, 0);
 }
 
+static void
+assert_refresh_due (Fixture *fixture)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsLicense) stored = ts_license_load (fixture->stored, NULL, now, &error);
+  g_autoptr(GDateTime) due = NULL;
+
+  g_assert_no_error (error);
+  due = ts_license_get_refresh_due (stored);
+  g_assert_nonnull (due);
+  g_assert_cmpint (g_date_time_compare (due, now), <=, 0);
+}
+
+/* Reading and exporting a project is free: even a Pro user whose licence
+ * is due for a refresh gets the tracklist without a request. */
+static void
+test_export_stays_offline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TsTestServer) server = ts_test_server_new (TS_TEST_SERVER_VALID, TTL_DAY);
+  g_autofree char *sheet = g_build_filename (fixture->config, "mix.cue", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_unless_test_key ())
+    return;
+
+  store_licence_issued (fixture, 20);
+  assert_refresh_due (fixture);
+  g_assert_true (g_file_set_contents (sheet, "FILE \"mix.wav\" WAVE\n  TRACK 01 AUDIO\n"
+                                      "    TITLE \"Opener\"\n    INDEX 01 00:00:00\n", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (fixture, ts_test_server_get_base_url (server), sheet, "--ms", &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00.000 Opener\n");
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (ts_test_server_get_requests (server), ==, 0);
+  g_unlink (sheet);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -187,5 +248,7 @@ main (int    argc,
   g_test_add ("/cli-license-refresh/revoked", Fixture, NULL, fixture_set_up, test_revoked, fixture_tear_down);
   g_test_add ("/cli-license-refresh/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/cli-license-refresh/free", Fixture, NULL, fixture_set_up, test_free, fixture_tear_down);
+  g_test_add ("/cli-license-refresh/export-stays-offline", Fixture, NULL, fixture_set_up,
+              test_export_stays_offline, fixture_tear_down);
   return g_test_run ();
 }
