@@ -6,7 +6,10 @@ flatpak-builder only warns about what it does not understand (a
 misspelt property is ignored, exit status 0): any output on stderr or
 any warning line fails here. Then the manifest as flatpak-builder read
 it must ask for GNOME 50, grant exactly the permissions the app needs,
-and pin every source.
+and pin every source. The libraries the runtime lacks must be there at the
+verified pins (flatpak/README.md says how each was verified), and the app
+must insist on ISA-L, so that a build without it fails instead of
+silently falling back to zlib.
 
 Usage: check-manifest.py FLATPAK_BUILDER MANIFEST APP_ID
 """
@@ -21,6 +24,17 @@ RUNTIME = ("org.gnome.Platform", "org.gnome.Sdk", "50")
 # refreshing licence files; no --filesystem: files come through the portal.
 FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11",
                "--device=dri", "--share=network"]
+# module: (url, tag, commit), each verified against Debian 12's source
+# package of the same version; see flatpak/README.md.
+PINS = {
+    "libsodium": ("https://github.com/jedisct1/libsodium.git", "1.0.18",
+                  "4f5e89fa84ce1d178a6765b8b46f2b6f91216677"),
+    "isa-l": ("https://github.com/intel/isa-l.git", "v2.30.0",
+              "2df39cf5f1b9ccaa2973f6ef273857e4dc46f0cf"),
+}
+APP_MODULE = "timestamps"
+# Options the app module must be configured with.
+APP_OPTS = ["-Dpackaging_tests=disabled", "-Disal=enabled"]
 
 
 def sources(modules):
@@ -59,6 +73,22 @@ def main():
         problems.append(f"finish-args {finish_args}, expected {FINISH_ARGS}")
     if any(arg.startswith("--filesystem") for arg in finish_args):
         problems.append("--filesystem: the app opens files through the portal")
+
+    modules = {m.get("name"): m for m in parsed.get("modules", []) if isinstance(m, dict)}
+    names = list(modules)
+    for name, pin in PINS.items():
+        git = [s for s in modules.get(name, {}).get("sources", []) if s.get("type") == "git"]
+        got = [(s.get("url"), s.get("tag"), s.get("commit")) for s in git]
+        if got != [pin]:
+            problems.append(f"{name}: git source {got}, expected {[pin]}")
+        if name in names and APP_MODULE in names and names.index(name) > names.index(APP_MODULE):
+            problems.append(f"{name} is built after {APP_MODULE}, which needs it")
+    opts = modules.get(APP_MODULE, {}).get("config-opts", [])
+    for opt in APP_OPTS:
+        if opt not in opts:
+            problems.append(f"{APP_MODULE}: config-opts {opts} lack {opt}")
+    if any(o.startswith("-Disal=") and o != "-Disal=enabled" for o in opts):
+        problems.append(f"{APP_MODULE}: -Disal other than enabled in {opts}")
 
     checked = 0
     for module, source in sources(parsed.get("modules", [])):
