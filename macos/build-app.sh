@@ -6,7 +6,11 @@
 # point inside it, so the app runs on a Mac without Homebrew.
 #
 # Needs (brew install): meson ninja pkg-config gtk4 libadwaita libxml2
-#   json-glib librsvg libsoup glib-networking libsodium adwaita-icon-theme gettext
+#   json-glib librsvg libsoup glib-networking libsodium isa-l adwaita-icon-theme
+#   gettext
+# The build insists on ISA-L (-Disal=enabled), so a Mac without the isa-l
+# formula fails here instead of shipping the slower zlib inflater; its
+# libisal dylib is bundled with the others by bundle_dylibs below.
 #
 # Usage: macos/build-app.sh [OUTPUT_DIR]   (default: _build-macos/dist)
 set -euo pipefail
@@ -24,10 +28,11 @@ RES="$CONTENTS/Resources"
 PIXBUF_DIR=lib/gdk-pixbuf-2.0/2.10.0
 
 # The app installs into the bundle's Resources, as into any prefix.
+options=(--buildtype=release --prefix="$RES" -Dpackaging_tests=disabled -Disal=enabled)
 if [ -f "$BUILD/build.ninja" ]; then
-  meson setup --reconfigure "$BUILD" "$SOURCE" --buildtype=release --prefix="$RES" -Dpackaging_tests=disabled
+  meson setup --reconfigure "$BUILD" "$SOURCE" "${options[@]}"
 else
-  meson setup "$BUILD" "$SOURCE" --buildtype=release --prefix="$RES" -Dpackaging_tests=disabled
+  meson setup "$BUILD" "$SOURCE" "${options[@]}"
 fi
 meson compile -C "$BUILD"
 rm -rf "$APP"
