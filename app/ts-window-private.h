@@ -1,4 +1,5 @@
-/* ts-window-private.h - what tests ask the main window
+/* ts-window-private.h - what tests ask the main window, and what its own
+ * files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,5 +10,9 @@
 G_BEGIN_DECLS
 
 guint ts_window_get_n_views (TsWindow *self);
+
+/* ts-window-dnd.c */
+GtkDropTarget *_ts_window_add_drop_target (TsWindow  *self,
+                                           GtkWidget *highlight);
 
 G_END_DECLS

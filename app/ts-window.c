@@ -26,6 +26,7 @@ struct _TsWindow
   AdwTabView           *tab_view;
   AdwToastOverlay      *toast_overlay;
   GtkProgressBar       *batch_progress;
+  GtkWidget            *drop_highlight;
 
   GtkDropTarget        *drop_target;
   GSettings            *settings;
@@ -261,37 +262,6 @@ ts_window_open_files (TsWindow  *self,
 
   for (guint i = 0; i < n_files; i++)
     open_file (self, files[i]);
-}
-
-static gboolean
-on_drop (TsWindow      *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *target)
-{
-  g_autoptr(GPtrArray) files = NULL;
-
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
-
-      files = g_ptr_array_new_with_free_func (g_object_unref);
-      for (const GSList *l = list; l != NULL; l = l->next)
-        g_ptr_array_add (files, g_object_ref (l->data));
-      g_slist_free (list);
-    }
-  else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
-    {
-      files = ts_file_list_from_text (g_value_get_string (value));
-    }
-
-  if (files == NULL || files->len == 0)
-    return FALSE;
-
-  ts_window_open_files (self, (GFile **)files->pdata, files->len);
-
-  return TRUE;
 }
 
 /* Matches the format's extensions in any case, as the loader does. */
@@ -600,6 +570,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, batch_progress);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, drop_highlight);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_n_pages_changed);
 
@@ -650,10 +621,7 @@ ts_window_init (TsWindow *self)
 
   gtk_menu_button_set_menu_model (self->export_button, export_menu);
 
-  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (self->drop_target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_STRING }, 2);
-  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+  self->drop_target = _ts_window_add_drop_target (self, self->drop_highlight);
 
   update_view_state (self);
 }

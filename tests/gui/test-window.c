@@ -504,6 +504,100 @@ test_cue_sheet_opens (Fixture       *fixture,
   g_assert_null (ts_gui_find_label (GTK_WIDGET (view), "cue"));
 }
 
+/* Where a drop lands, GTK offers it down the widget tree (capture phase),
+ * then up (bubble phase); the first drop target on that way takes it. */
+static GtkDropTarget *
+first_drop_target_at (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < path->len; i++)
+      {
+        GtkWidget *w = g_ptr_array_index (path, pass == 0 ? i : path->len - 1 - i);
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+        guint n = g_list_model_get_n_items (controllers);
+
+        for (guint j = 0; j < n; j++)
+          {
+            g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, j);
+            GtkPropagationPhase phase = gtk_event_controller_get_propagation_phase (controller);
+
+            if (GTK_IS_DROP_TARGET (controller) &&
+                (pass == 0 ? phase == GTK_PHASE_CAPTURE : phase == GTK_PHASE_BUBBLE))
+              return GTK_DROP_TARGET (controller);
+          }
+      }
+
+  return NULL;
+}
+
+/* A project dropped on a title opens; the title, an editable label that
+ * takes text drops, stays as it was and is not being edited. */
+static void
+test_drop_on_title_opens_project (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "Other Mix.als", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  g_auto(GValue) value = G_VALUE_INIT;
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GtkDropTarget *window_target = ts_window_get_drop_target (fixture->window);
+  GtkWidget *title;
+  GtkWidget *label;
+  g_autofree char *before = NULL;
+  graphene_point_t point;
+  gboolean accepted = FALSE;
+
+  write_set (other, 96.0);
+  g_assert_true (ts_gui_wait_for (widget_drawn, view, TS_GUI_HANG_GUARD_MS));
+  title = find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_EDITABLE_LABEL);
+  g_assert_nonnull (title);
+  ts_gui_wait_frame (title);
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (title)));
+  label = find_widget_of_type (title, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+
+  g_assert_true (first_drop_target_at (label) == window_target);
+
+  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (4, 4), &point));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&(GSList) { .data = file }));
+  g_signal_emit_by_name (window_target, "drop", &value, (double)point.x, (double)point.y, &accepted);
+
+  g_assert_true (accepted);
+  g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 2);
+  g_assert_true (g_file_equal (ts_document_get_file (ts_project_view_get_document (
+                                 ts_window_get_current_view (fixture->window))), file));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, before);
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)));
+}
+
+/* A drag the window can open shows where it goes, until it leaves. */
+static void
+test_drag_shows_highlight (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkDropTarget *target = ts_window_get_drop_target (fixture->window);
+  GtkWidget *highlight = ts_gui_find_label (GTK_WIDGET (fixture->window), "Drop to Open");
+  GdkDragAction action = 0;
+
+  g_assert_nonnull (highlight);
+  g_assert_false (gtk_widget_is_visible (highlight));
+
+  g_signal_emit_by_name (target, "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_widget_is_visible (highlight));
+  g_assert_false (gtk_widget_get_can_target (gtk_widget_get_parent (highlight)));
+
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_is_visible (highlight));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +618,8 @@ main (int   argc,
   ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
+  ADD ("/window/drop-on-title-opens-project", test_drop_on_title_opens_project);
+  ADD ("/window/drag-shows-highlight", test_drag_shows_highlight);
 
 #undef ADD
 
