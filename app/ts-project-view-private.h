@@ -30,6 +30,7 @@ struct _TsProjectView
   GtkLabel            *automation_label;
   GtkLabel            *length_label;
   AdwActionRow        *tempo_row;
+  AdwActionRow        *automation_row;
   AdwActionRow        *length_row;
   AdwActionRow        *mode_row;
   AdwComboRow         *arrangement_row;
@@ -38,6 +39,9 @@ struct _TsProjectView
   AdwEntryRow         *template_row;
   TsFindingsList      *findings_list;
   TsTempoGraph        *tempo_graph;
+  GtkWidget           *graph_separator;
+  GtkStack            *list_stack;
+  AdwStatusPage       *no_markers_page;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *shown_column;
   GtkColumnViewColumn *index_column;

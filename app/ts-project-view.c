@@ -64,6 +64,59 @@ update_loading (TsProjectView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Cue sheets list times, not beats: they have no tempo to show or to
+ * choose a timing for. */
+static gboolean
+format_has_tempo (TsFormat format)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+    case TS_FORMAT_FL_STUDIO:
+      return TRUE;
+    case TS_FORMAT_CUE:
+      return FALSE;
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+/* Says where in the DAW markers are made, for a project that has none. */
+static const char *
+no_markers_hint (TsFormat format)
+{
+  switch (format)
+    {
+    case TS_FORMAT_ABLETON:
+      return _("Add a locator in Live’s arrangement where each track starts "
+               "(Create → Add Locator), name it “Artist - Title” and save the set.");
+    case TS_FORMAT_FL_STUDIO:
+      return _("Add a time marker in the playlist where each track starts "
+               "(Playlist menu → Time markers → Add one), name it “Artist - Title” "
+               "and save the project.");
+    case TS_FORMAT_CUE:
+      return _("The cue sheet lists no tracks.");
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static void
+update_tempo_parts (TsProjectView *self)
+{
+  const TsTracklist *tracklist = ts_document_get_tracklist (self->document);
+  gboolean has_tempo = format_has_tempo (tracklist->format);
+  gboolean has_markers = ts_tracklist_get_n_tracks (tracklist) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tempo_graph), has_tempo);
+  gtk_widget_set_visible (self->graph_separator, has_tempo);
+  gtk_widget_set_visible (GTK_WIDGET (self->mode_row), has_tempo);
+  gtk_widget_set_visible (GTK_WIDGET (self->automation_row), has_tempo);
+
+  adw_status_page_set_description (self->no_markers_page, no_markers_hint (tracklist->format));
+  gtk_stack_set_visible_child_name (self->list_stack, has_markers ? "tracks" : "no-markers");
+}
+
 static void
 update_facts (TsProjectView *self)
 {
@@ -250,6 +303,7 @@ on_document_changed (TsProjectView *self)
   ts_tempo_graph_set_tempo_map (self->tempo_graph, ts_document_get_tempo_map (self->document),
                                 ts_document_get_mode (self->document), tracklist->end_seconds);
   update_facts (self);
+  update_tempo_parts (self);
   update_arrangements (self);
 
   gtk_stack_set_visible_child_name (self->stack, "result");
@@ -525,6 +579,7 @@ ts_project_view_class_init (TsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, automation_label);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, length_label);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, tempo_row);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, automation_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, length_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, mode_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, arrangement_row);
@@ -533,6 +588,9 @@ ts_project_view_class_init (TsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, findings_list);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, tempo_graph);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, graph_separator);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, no_markers_page);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, column_view);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, shown_column);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, index_column);

@@ -117,7 +117,9 @@ update_view_state (TsWindow *self)
 {
   TsProjectView *view = self->bound_view;
   TsDocument *document = view != NULL ? ts_project_view_get_document (view) : NULL;
-  gboolean has_result = document != NULL && ts_document_get_tracklist (document) != NULL;
+  const TsTracklist *tracklist = document != NULL ? ts_document_get_tracklist (document) : NULL;
+  /* A project without markers has nothing to copy or export. */
+  gboolean has_result = tracklist != NULL && ts_tracklist_get_n_tracks (tracklist) > 0;
 
   if (document != NULL)
     {
@@ -136,6 +138,9 @@ update_view_state (TsWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), view != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), view != NULL);
+  /* The menu button has no action of its own: insensitive, it says at
+   * once what nine disabled items would only say once opened. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-timestamps", has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", has_result);

@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ts-als-writer.h"
 #include "ts-flp-writer.h"
 #include "ts-gui-test-utils.h"
+#include "ts-project-view-private.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
 #include "ts-window-private.h"
@@ -502,6 +504,65 @@ test_cue_sheet_opens (Fixture       *fixture,
   ts_gui_assert_rows_match (view, expected);
   g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Cue sheet"));
   g_assert_null (ts_gui_find_label (GTK_WIDGET (view), "cue"));
+
+  /* No tempo: nothing shows one or lets a timing be picked for it. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->tempo_graph)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->mode_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->automation_row)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "tracks");
+}
+
+static gboolean
+find_export_button (GtkWidget  *root,
+                    GtkWidget **found)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), "document-save-as-symbolic") == 0)
+    {
+      *found = root;
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_export_button (child, found))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A set without locators says how to make them, and offers nothing to
+ * copy or export; the set with markers then offers both. */
+static void
+test_no_markers_shows_how_to_add_them (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "Blank.als", NULL);
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 124.0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *copy_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Copy");
+  GtkWidget *export_button = NULL;
+  TsProjectView *view;
+
+  g_assert_true (ts_als_writer_write_file (writer, path, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (copy_button);
+  g_assert_true (find_export_button (GTK_WIDGET (fixture->window), &export_button));
+
+  view = drop_path (fixture, path);
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "no-markers");
+  g_assert_true (strstr (adw_status_page_get_description (view->no_markers_page), "Add Locator") != NULL);
+  g_assert_true (gtk_widget_get_visible (copy_button));
+  g_assert_false (gtk_widget_get_sensitive (copy_button));
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+
+  view = drop_path (fixture, fixture->path);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "tracks");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->tempo_graph)));
+  g_assert_true (gtk_widget_get_sensitive (copy_button));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
 }
 
 /* Where a drop lands, GTK offers it down the widget tree (capture phase),
@@ -620,6 +681,7 @@ main (int   argc,
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
   ADD ("/window/drop-on-title-opens-project", test_drop_on_title_opens_project);
   ADD ("/window/drag-shows-highlight", test_drag_shows_highlight);
+  ADD ("/window/no-markers-shows-how-to-add-them", test_no_markers_shows_how_to_add_them);
 
 #undef ADD
 
