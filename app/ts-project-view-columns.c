@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 
 #include "ts-project-view-private.h"
 #include "ts-track-row.h"
@@ -25,16 +26,19 @@ shown_to_opacity (GBinding     *binding,
   return TRUE;
 }
 
-static void
+/* The bindings of one cell, to undo when the cell shows another row. */
+static void G_GNUC_NULL_TERMINATED
 remember_bindings (GtkListItem *item,
                    GBinding    *first,
-                   GBinding    *second)
+                   ...)
 {
   GPtrArray *bindings = g_ptr_array_new ();
+  va_list args;
 
-  g_ptr_array_add (bindings, first);
-  if (second != NULL)
-    g_ptr_array_add (bindings, second);
+  va_start (args, first);
+  for (GBinding *binding = first; binding != NULL; binding = va_arg (args, GBinding *))
+    g_ptr_array_add (bindings, binding);
+  va_end (args);
 
   g_object_set_data_full (G_OBJECT (item), "ts-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
 }
@@ -118,7 +122,22 @@ bind_time (GtkSignalListItemFactory *factory,
   remember_bindings (item,
                      g_object_bind_property (row, "time", label, "label", G_BINDING_SYNC_CREATE),
                      g_object_bind_property_full (row, "shown", label, "opacity", G_BINDING_SYNC_CREATE,
-                                                  shown_to_opacity, NULL, NULL, NULL));
+                                                  shown_to_opacity, NULL, NULL, NULL),
+                     NULL);
+}
+
+/* GtkEditableLabel shows its text in a GtkLabel that never ellipsizes:
+ * a long title would widen the column, and with it the window. */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ellipsize_labels (child);
 }
 
 static void
@@ -128,7 +147,7 @@ setup_title (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_editable_label_new ("");
 
-  gtk_widget_set_tooltip_text (label, _("Click to edit the title"));
+  ellipsize_labels (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Marker title"),
                                   -1);
@@ -146,8 +165,11 @@ bind_title (GtkSignalListItemFactory *factory,
   remember_bindings (item,
                      g_object_bind_property (row, "title", label, "text",
                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE),
+                     /* The whole title, however much of it the cell shows. */
+                     g_object_bind_property (row, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE),
                      g_object_bind_property_full (row, "shown", label, "opacity", G_BINDING_SYNC_CREATE,
-                                                  shown_to_opacity, NULL, NULL, NULL));
+                                                  shown_to_opacity, NULL, NULL, NULL),
+                     NULL);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _TsProjectView
   AdwBin               parent_instance;
 
   GtkStack            *stack;
+  AdwFlap             *flap;
   GtkSpinner          *spinner;
   GtkLabel            *loading_label;
   AdwStatusPage       *error_page;

@@ -571,6 +571,7 @@ ts_project_view_class_init (TsProjectViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/me/timestamps/Timestamps/ui/ts-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, flap);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, spinner);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, loading_label);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, error_page);
@@ -663,4 +664,18 @@ ts_project_view_get_rows (TsProjectView *self)
   g_return_val_if_fail (TS_IS_PROJECT_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * ts_project_view_get_settings_flap:
+ *
+ * Returns: (transfer none): the flap that holds the settings column, folded
+ *   away when the window is too narrow for it beside the tracklist
+ */
+AdwFlap *
+ts_project_view_get_settings_flap (TsProjectView *self)
+{
+  g_return_val_if_fail (TS_IS_PROJECT_VIEW (self), NULL);
+
+  return self->flap;
 }

@@ -18,6 +18,7 @@ TsProjectView     *ts_project_view_new                  (TsDocument         *doc
 TsDocument        *ts_project_view_get_document         (TsProjectView      *self);
 gboolean           ts_project_view_get_loading          (TsProjectView      *self);
 GListModel        *ts_project_view_get_rows             (TsProjectView      *self);
+AdwFlap           *ts_project_view_get_settings_flap    (TsProjectView      *self);
 
 guint              ts_project_view_copy                 (TsProjectView      *self);
 void               ts_project_view_export               (TsProjectView      *self,

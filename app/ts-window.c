@@ -19,8 +19,10 @@ struct _TsWindow
   AdwApplicationWindow  parent_instance;
 
   AdwWindowTitle       *window_title;
-  GtkMenuButton        *export_button;
-  GtkButton            *copy_button;
+  /* Copy, with the export formats in its menu: one control for both,
+   * insensitive together when there is nothing to copy. */
+  AdwSplitButton       *copy_button;
+  GtkToggleButton      *settings_button;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwTabView           *tab_view;
@@ -31,6 +33,7 @@ struct _TsWindow
   GtkDropTarget        *drop_target;
   GSettings            *settings;
   TsProjectView        *bound_view;
+  GBinding             *revealed_binding;
 
   /* Views opened before the first frame, which read their file after it. */
   GPtrArray            *unread_views;
@@ -137,10 +140,10 @@ update_view_state (TsWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), view != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), view != NULL);
-  /* The menu button has no action of its own: insensitive, it says at
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_button), view != NULL);
+  /* The menu has no action of its own: insensitive, the button says at
    * once what nine disabled items would only say once opened. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_result);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-timestamps", has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_result);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-menu", has_result);
@@ -148,6 +151,12 @@ update_view_state (TsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all",
                                  view != NULL && !ts_window_get_batch_running (self));
+}
+
+static void
+unbind_settings_flap (TsWindow *self)
+{
+  g_clear_pointer (&self->revealed_binding, g_binding_unbind);
 }
 
 static void
@@ -163,10 +172,19 @@ on_selected_page_changed (TsWindow *self)
                                               update_view_state, self);
 
       g_set_weak_pointer (&self->bound_view, view);
+      unbind_settings_flap (self);
 
       if (view != NULL)
-        g_signal_connect_object (ts_project_view_get_document (view), "notify::tracklist",
-                                 G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
+        {
+          AdwFlap *flap = ts_project_view_get_settings_flap (view);
+
+          g_signal_connect_object (ts_project_view_get_document (view), "notify::tracklist",
+                                   G_CALLBACK (update_view_state), self, G_CONNECT_SWAPPED);
+          /* Shows and hides the settings column, beside the tracklist or,
+           * where the window is too narrow, over it. */
+          self->revealed_binding = g_object_bind_property (flap, "reveal-flap", self->settings_button, "active",
+                                                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+        }
     }
 
   update_view_state (self);
@@ -389,8 +407,8 @@ export_menu_action (GtkWidget  *widget,
 {
   TsWindow *self = TS_WINDOW (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->export_button)))
-    gtk_menu_button_popup (self->export_button);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->copy_button)))
+    adw_split_button_popup (self->copy_button);
 }
 
 static void
@@ -474,6 +492,7 @@ ts_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (ts_project_view_get_document (self->bound_view),
                                           update_view_state, self);
   g_clear_weak_pointer (&self->bound_view);
+  unbind_settings_flap (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
 
@@ -568,8 +587,8 @@ ts_window_class_init (TsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/me/timestamps/Timestamps/ui/ts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, settings_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);
@@ -624,7 +643,7 @@ ts_window_init (TsWindow *self)
   self->unread_views = g_ptr_array_new_with_free_func (g_object_unref);
   adw_status_page_set_description (self->empty_page, invitation);
 
-  gtk_menu_button_set_menu_model (self->export_button, export_menu);
+  adw_split_button_set_menu_model (self->copy_button, export_menu);
 
   self->drop_target = _ts_window_add_drop_target (self, self->drop_highlight);
 

@@ -512,28 +512,9 @@ test_cue_sheet_opens (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "tracks");
 }
 
-static gboolean
-find_export_button (GtkWidget  *root,
-                    GtkWidget **found)
-{
-  if (GTK_IS_MENU_BUTTON (root) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), "document-save-as-symbolic") == 0)
-    {
-      *found = root;
-      return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_export_button (child, found))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* A set without locators says how to make them, and offers nothing to
- * copy or export; the set with markers then offers both. */
+ * copy or export (the Copy button holds the export menu); the set with
+ * markers then offers both. */
 static void
 test_no_markers_shows_how_to_add_them (Fixture       *fixture,
                                        gconstpointer  user_data)
@@ -542,27 +523,28 @@ test_no_markers_shows_how_to_add_them (Fixture       *fixture,
   g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 124.0);
   g_autoptr(GError) error = NULL;
   GtkWidget *copy_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Copy");
-  GtkWidget *export_button = NULL;
+  GtkWidget *split_button;
   TsProjectView *view;
 
   g_assert_true (ts_als_writer_write_file (writer, path, TRUE, &error));
   g_assert_no_error (error);
   g_assert_nonnull (copy_button);
-  g_assert_true (find_export_button (GTK_WIDGET (fixture->window), &export_button));
+  split_button = gtk_widget_get_ancestor (copy_button, ADW_TYPE_SPLIT_BUTTON);
+  g_assert_nonnull (split_button);
 
   view = drop_path (fixture, path);
   g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "no-markers");
   g_assert_true (strstr (adw_status_page_get_description (view->no_markers_page), "Add Locator") != NULL);
-  g_assert_true (gtk_widget_get_visible (copy_button));
-  g_assert_false (gtk_widget_get_sensitive (copy_button));
-  g_assert_false (gtk_widget_get_sensitive (export_button));
+  g_assert_true (gtk_widget_get_visible (split_button));
+  g_assert_false (gtk_widget_is_sensitive (copy_button));
+  g_assert_false (gtk_widget_get_sensitive (split_button));
 
   view = drop_path (fixture, fixture->path);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "tracks");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->tempo_graph)));
-  g_assert_true (gtk_widget_get_sensitive (copy_button));
-  g_assert_true (gtk_widget_get_sensitive (export_button));
+  g_assert_true (gtk_widget_is_sensitive (copy_button));
+  g_assert_true (gtk_widget_get_sensitive (split_button));
 }
 
 /* Where a drop lands, GTK offers it down the widget tree (capture phase),
@@ -659,6 +641,106 @@ test_drag_shows_highlight (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (highlight));
 }
 
+/* GNOME's title bar has a close button only, where Xvfb's default has
+ * three; returns the layout to restore. */
+static char *
+use_gnome_title_bar (void)
+{
+  char *layout = NULL;
+
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+
+  return layout;
+}
+
+static void
+restore_title_bar (const char *layout)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
+static int
+measure_min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+/* However long a title, the window can stay as narrow as a phone: its
+ * minimum width is the same as with short titles, and the cell shows the
+ * whole title in its tooltip. */
+static void
+test_long_title_keeps_window_narrow (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  g_autoptr(TsTrackRow) row = g_list_model_get_item (ts_project_view_get_rows (view), 0);
+  g_autofree char *long_title = g_strnfill (300, 'W');
+  GtkWidget *title;
+  int short_minimum;
+
+  g_autofree char *layout = use_gnome_title_bar ();
+
+  ts_gui_wait_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (ts_gui_wait_for (widget_drawn, view, TS_GUI_HANG_GUARD_MS));
+  ts_gui_wait_frame (GTK_WIDGET (view));
+  short_minimum = measure_min_width (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (short_minimum, <=, 360);
+
+  ts_track_row_set_title (row, long_title);
+  ts_gui_wait_frame (GTK_WIDGET (view));
+
+  g_assert_cmpint (measure_min_width (GTK_WIDGET (fixture->window)), ==, short_minimum);
+  title = find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_EDITABLE_LABEL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, long_title);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, long_title);
+
+  restore_title_bar (layout);
+}
+
+static gboolean
+flap_folded (gpointer data)
+{
+  return adw_flap_get_folded (data);
+}
+
+/* At the narrowest width the settings column folds away behind its
+ * button; the tracklist and Copy stay. */
+static void
+test_narrow_window_folds_settings (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  AdwFlap *flap = ts_project_view_get_settings_flap (view);
+  GtkWidget *settings_button = NULL;
+  GtkWidget *copy_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Copy");
+
+  g_autofree char *layout = use_gnome_title_bar ();
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  g_assert_true (ts_gui_wait_for (flap_folded, flap, TS_GUI_HANG_GUARD_MS));
+  ts_gui_wait_frame (GTK_WIDGET (view));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (fixture->window)); w != NULL && settings_button == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    settings_button = find_widget_of_type (w, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (settings_button);
+  g_assert_true (gtk_widget_get_visible (settings_button));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_widget_get_mapped (copy_button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->column_view)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view->column_view)), >, 0);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (settings_button), TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  restore_title_bar (layout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +764,8 @@ main (int   argc,
   ADD ("/window/drop-on-title-opens-project", test_drop_on_title_opens_project);
   ADD ("/window/drag-shows-highlight", test_drag_shows_highlight);
   ADD ("/window/no-markers-shows-how-to-add-them", test_no_markers_shows_how_to_add_them);
+  ADD ("/window/long-title-keeps-window-narrow", test_long_title_keeps_window_narrow);
+  ADD ("/window/narrow-window-folds-settings", test_narrow_window_folds_settings);
 
 #undef ADD
 
