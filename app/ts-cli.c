@@ -420,6 +420,11 @@ main (int   argc,
       g_printerr (_("timestamps-cli: --format must be one of %s, not “%s”\n"), formats, format);
       return EXIT_BAD_INPUT;
     }
+  if (template_ != NULL && !ts_template_validate (template_, &error))
+    {
+      g_printerr (_("timestamps-cli: --template: %s\n"), error->message);
+      return EXIT_BAD_INPUT;
+    }
   options.export_options.time_format.milliseconds = milliseconds;
   options.export_options.template_ = template_ != NULL ? template_ : TS_TEMPLATE_DEFAULT;
   options.arrangement = arrangement;

@@ -226,6 +226,23 @@ test_template (Fixture       *fixture,
                    "3. |Late [1:00:50] @7300\n");
 }
 
+/* A template that would write its typo into every line is refused
+ * before any file is read, as a wrong command line. */
+static void
+test_invalid_template (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--template", "{time} {titel}", fixture->steady, NULL };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==,
+                   "timestamps-cli: --template: “{titel}” is not a field; the fields are "
+                   "{time} {title} {artist} {track} {index} {beat} {bar}\n");
+}
+
 static char *
 expected_text (const TsTracklist *tracklist)
 {
@@ -852,6 +869,7 @@ main (int   argc,
   ADD ("/cli/text-default", test_text_default);
   ADD ("/cli/time-options", test_time_options);
   ADD ("/cli/template", test_template);
+  ADD ("/cli/invalid-template", test_invalid_template);
   ADD ("/cli/modes", test_modes);
   ADD ("/cli/json", test_json);
   ADD ("/cli/bad-file-among-good", test_bad_file_among_good);

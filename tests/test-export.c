@@ -15,6 +15,7 @@
 #include "ts-export.h"
 #include "ts-json-writer.h"
 #include "ts-marker.h"
+#include "ts-template.h"
 
 /* Names that break naive writers: quotes and commas (CSV, cue), a line
  * break (every line format), "-->", "&" and "<" (WebVTT), CJK and emoji. */
@@ -590,6 +591,40 @@ test_cueprint_reads_cue (void)
   remove_dir (dir);
 }
 
+/* Valid templates: the presets and every field, with text and brackets
+ * around them; invalid ones name what is wrong and where. */
+static void
+test_template_validate (void)
+{
+  static const struct {
+    const char      *template_;
+    int              code;
+    const char      *message;
+  } invalid[] = {
+    { "{time} {titel}", TS_TEMPLATE_ERROR_UNKNOWN_FIELD,
+      "“{titel}” is not a field; the fields are {time} {title} {artist} {track} {index} {beat} {bar}" },
+    { "{}", TS_TEMPLATE_ERROR_UNKNOWN_FIELD,
+      "“{}” is not a field; the fields are {time} {title} {artist} {track} {index} {beat} {bar}" },
+    { "{time} {title", TS_TEMPLATE_ERROR_UNCLOSED_BRACE, "“{” at character 8 has no “}” to close the field" },
+    { "é{ {time}", TS_TEMPLATE_ERROR_UNCLOSED_BRACE, "“{” at character 2 has no “}” to close the field" },
+    { "{time}} {title}", TS_TEMPLATE_ERROR_STRAY_BRACE, "“}” at character 7 closes no field" },
+  };
+
+  for (guint i = 0; ts_template_presets[i] != NULL; i++)
+    g_assert_true (ts_template_validate (ts_template_presets[i], NULL));
+  g_assert_true (ts_template_validate ("[{time}] {index}. {artist} – {track} ({beat}, bar {bar}) {title}", NULL));
+  g_assert_true (ts_template_validate ("", NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ts_template_validate (invalid[i].template_, &error));
+      g_assert_error (error, TS_TEMPLATE_ERROR, invalid[i].code);
+      g_assert_cmpstr (error->message, ==, invalid[i].message);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -611,6 +646,7 @@ main (int    argc,
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/ffmpeg-reads-ffmetadata", test_ffmpeg_reads_ffmetadata);
   g_test_add_func ("/export/cueprint-reads-cue", test_cueprint_reads_cue);
+  g_test_add_func ("/export/template-validate", test_template_validate);
 
   return g_test_run ();
 }

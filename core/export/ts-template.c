@@ -5,10 +5,95 @@
 
 #define G_LOG_DOMAIN "ts-template"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "ts-template.h"
+
+G_DEFINE_QUARK (ts-template-error-quark, ts_template_error)
+
+/* What ts_template_expand() fills in, in the order help lists them. */
+static const char *const known_fields[] = {
+  "time", "title", "artist", "track", "index", "beat", "bar",
+};
+
+static gboolean
+is_known_field (const char *name,
+                gsize       name_len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
+    if (name_len == strlen (known_fields[i]) && strncmp (name, known_fields[i], name_len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Positions count characters from 1, as a DJ counts along the line. */
+static glong
+position_of (const char *template_,
+             const char *p)
+{
+  return g_utf8_strlen (template_, p - template_) + 1;
+}
+
+/**
+ * ts_template_validate:
+ * @template_: a line template, e.g. "{time} {title}"
+ *
+ * Expanding never fails: an unknown field or a lone brace is written as it
+ * stands. This says, before a whole tracklist comes out wrong, that
+ * @template_ has one: a field that is none of {time} {title} {artist}
+ * {track} {index} {beat} {bar}, a "{" that no "}" closes, or a "}" that
+ * closes nothing.
+ *
+ * Returns: %TRUE when every brace is part of a known field
+ */
+gboolean
+ts_template_validate (const char  *template_,
+                      GError     **error)
+{
+  g_return_val_if_fail (template_ != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (const char *p = template_; *p != '\0'; p++)
+    {
+      const char *close;
+      const char *open;
+
+      if (*p == '}')
+        {
+          g_set_error (error, TS_TEMPLATE_ERROR, TS_TEMPLATE_ERROR_STRAY_BRACE,
+                       _("“}” at character %ld closes no field"), position_of (template_, p));
+          return FALSE;
+        }
+      if (*p != '{')
+        continue;
+
+      close = strchr (p + 1, '}');
+      open = strchr (p + 1, '{');
+      if (close == NULL || (open != NULL && open < close))
+        {
+          g_set_error (error, TS_TEMPLATE_ERROR, TS_TEMPLATE_ERROR_UNCLOSED_BRACE,
+                       _("“{” at character %ld has no “}” to close the field"), position_of (template_, p));
+          return FALSE;
+        }
+      if (!is_known_field (p + 1, close - p - 1))
+        {
+          g_autofree char *field = g_strndup (p, close - p + 1);
+
+          g_set_error (error, TS_TEMPLATE_ERROR, TS_TEMPLATE_ERROR_UNKNOWN_FIELD,
+                       _("“%s” is not a field; the fields are {time} {title} {artist} {track} {index} {beat} {bar}"),
+                       field);
+          return FALSE;
+        }
+      p = close;
+    }
+
+  return TRUE;
+}
 
 /* DJs name locators "Artist - Title"; the first " - " separates them so
  * that a title like "Foo - Bar (Baz - Qux Remix)" keeps its remix part. */
