@@ -38,6 +38,8 @@ struct _TsProjectView
   AdwComboRow         *hours_row;
   GtkSwitch           *ms_switch;
   AdwEntryRow         *template_row;
+  GtkLabel            *template_preview;
+  GtkPopover          *template_popover;
   TsFindingsList      *findings_list;
   TsTempoGraph        *tempo_graph;
   GtkWidget           *graph_separator;
@@ -61,6 +63,12 @@ struct _TsProjectView
 
 /* ts-project-view-columns.c */
 void _ts_project_view_init_columns        (TsProjectView      *self);
+
+/* ts-project-view-template.c */
+void _ts_project_view_update_template     (TsProjectView      *self);
+void _ts_project_view_on_preset_activated (TsProjectView      *self,
+                                           GtkListBoxRow      *row,
+                                           GtkListBox         *list);
 
 /* ts-project-view-actions.c */
 void _ts_project_view_class_actions_init  (TsProjectViewClass *klass);

@@ -214,6 +214,7 @@ on_row_title (TsProjectView *self,
     title = NULL;
 
   ts_document_set_marker_title (self->document, ts_track_row_get_key (row), title);
+  _ts_project_view_update_template (self);
 }
 
 static void
@@ -222,6 +223,7 @@ on_row_shown (TsProjectView *self,
               TsTrackRow    *row)
 {
   ts_document_set_marker_hidden (self->document, ts_track_row_get_key (row), !ts_track_row_get_shown (row));
+  _ts_project_view_update_template (self);
 }
 
 static void
@@ -305,6 +307,7 @@ on_document_changed (TsProjectView *self)
   update_facts (self);
   update_tempo_parts (self);
   update_arrangements (self);
+  _ts_project_view_update_template (self);
 
   gtk_stack_set_visible_child_name (self->stack, "result");
   update_loading (self);
@@ -352,6 +355,8 @@ refresh_times (TsProjectView *self)
     }
   for (guint i = self->pending_pos; self->pending_rows != NULL && i < self->pending_rows->len; i++)
     ts_track_row_update_time (g_ptr_array_index (self->pending_rows, i), &format);
+
+  _ts_project_view_update_template (self);
 }
 
 static void
@@ -374,6 +379,7 @@ on_document_mode (TsProjectView *self)
 static void
 on_document_template (TsProjectView *self)
 {
+  _ts_project_view_update_template (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
 }
 
@@ -587,6 +593,10 @@ ts_project_view_class_init (TsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, hours_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, ms_switch);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_row);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_preview);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_popover);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_preset_activated",
+                                                G_CALLBACK (_ts_project_view_on_preset_activated));
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, findings_list);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, tempo_graph);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, graph_separator);

@@ -578,6 +578,68 @@ first_drop_target_at (GtkWidget *widget)
   return NULL;
 }
 
+/* The first lines of the project with the template as typed; a mistake
+ * instead, marked on the entry, until it is fixed. */
+static void
+test_template_preview_and_errors (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char *template_ = "{index}. {title} [{time}]";
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  TsExportOptions options = { template_, TS_TIME_FORMAT_INIT };
+  g_autofree char *text = ts_export (expected, TS_EXPORT_TEXT, &options);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", 4);
+  g_autofree char *first_lines = NULL;
+  TsProjectView *view = drop_path (fixture, fixture->path);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_clear_pointer (&lines[3], g_free);
+  first_lines = g_strjoinv ("\n", lines);
+
+  gtk_editable_set_text (GTK_EDITABLE (view->template_row), template_);
+  g_assert_cmpstr (gtk_label_get_label (view->template_preview), ==, first_lines);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (view->template_row), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (view->template_row), "{index}. {titel}");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view->template_row), "error"));
+  g_assert_cmpstr (gtk_label_get_label (view->template_preview), ==,
+                   "“{titel}” is not a field; the fields are {time} {title} {artist} {track} {index} {beat} {bar}");
+
+  gtk_editable_set_text (GTK_EDITABLE (view->template_row), template_);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (view->template_row), "error"));
+  g_assert_cmpstr (gtk_label_get_label (view->template_preview), ==, first_lines);
+}
+
+/* The presets go by what they look like, with their syntax below, and
+ * picking one sets the template. */
+static void
+test_template_presets_by_name (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GtkWidget *list = gtk_popover_get_child (view->template_popover);
+  GtkListBoxRow *numbered = NULL;
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      g_assert_true (ts_template_validate (subtitle, NULL));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, subtitle);
+      if (g_strcmp0 (subtitle, "{index}. {title} [{time}]") == 0)
+        numbered = GTK_LIST_BOX_ROW (row);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 4);
+  g_assert_nonnull (numbered);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (numbered)), ==, "Numbered, Time After");
+
+  g_signal_emit_by_name (numbered, "activate");
+  g_assert_cmpstr (ts_document_get_template (ts_project_view_get_document (view)), ==, "{index}. {title} [{time}]");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->template_row)), ==, "{index}. {title} [{time}]");
+}
+
 /* A project dropped on a title opens; the title, an editable label that
  * takes text drops, stays as it was and is not being edited. */
 static void
@@ -761,6 +823,8 @@ main (int   argc,
   ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
+  ADD ("/window/template-preview-and-errors", test_template_preview_and_errors);
+  ADD ("/window/template-presets-by-name", test_template_presets_by_name);
   ADD ("/window/drop-on-title-opens-project", test_drop_on_title_opens_project);
   ADD ("/window/drag-shows-highlight", test_drag_shows_highlight);
   ADD ("/window/no-markers-shows-how-to-add-them", test_no_markers_shows_how_to_add_them);
