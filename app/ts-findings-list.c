@@ -165,7 +165,7 @@ update_youtube (TsFindingsList *self)
   if (problems->len == 0)
     add_row (self->youtube_group, self->youtube_rows, "emblem-ok-symbolic", "success",
              _("Ready for YouTube chapters"),
-             _("Export them with Export → YouTube Chapters."));
+             _("Export them with YouTube Chapters, in the menu beside Copy."));
 
   for (guint i = 0; i < problems->len; i++)
     {

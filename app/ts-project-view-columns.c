@@ -55,6 +55,31 @@ unbind_item (GtkSignalListItemFactory *factory,
       g_binding_unbind (g_ptr_array_index (bindings, i));
 
   g_object_set_data (G_OBJECT (item), "ts-bindings", NULL);
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), gtk_list_item_get_child (item));
+}
+
+/* A screen reader reads a cell on its own: each says which track it is
+ * for, as "Include track 4, Hook". */
+static void
+announce_check (TsTrackRow *row,
+                GParamSpec *pspec,
+                GtkWidget  *check)
+{
+  g_autofree char *label = g_strdup_printf (_("Include track %u, %s"),
+                                            ts_track_row_get_index (row), ts_track_row_get_title (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+announce_title (TsTrackRow *row,
+                GParamSpec *pspec,
+                GtkWidget  *title)
+{
+  g_autofree char *label = g_strdup_printf (_("Title of track %u, %s"),
+                                            ts_track_row_get_index (row), ts_track_row_get_title (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -66,9 +91,6 @@ setup_shown (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Include this marker in the tracklist"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Include in the tracklist"),
-                                  -1);
   gtk_list_item_set_child (item, check);
 }
 
@@ -84,6 +106,8 @@ bind_shown (GtkSignalListItemFactory *factory,
                      g_object_bind_property (row, "shown", check, "active",
                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE),
                      NULL);
+  announce_check (row, NULL, check);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (announce_check), check, 0);
 }
 
 static void
@@ -148,9 +172,6 @@ setup_title (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_editable_label_new ("");
 
   ellipsize_labels (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Marker title"),
-                                  -1);
   gtk_list_item_set_child (item, label);
 }
 
@@ -170,6 +191,8 @@ bind_title (GtkSignalListItemFactory *factory,
                      g_object_bind_property_full (row, "shown", label, "opacity", G_BINDING_SYNC_CREATE,
                                                   shown_to_opacity, NULL, NULL, NULL),
                      NULL);
+  announce_title (row, NULL, label);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (announce_title), label, 0);
 }
 
 static void

@@ -224,6 +224,7 @@ on_row_shown (TsProjectView *self,
 {
   ts_document_set_marker_hidden (self->document, ts_track_row_get_key (row), !ts_track_row_get_shown (row));
   _ts_project_view_update_template (self);
+  ts_tempo_graph_markers_edited (self->tempo_graph);
 }
 
 static void
@@ -317,7 +318,6 @@ static void
 on_document_error (TsProjectView *self)
 {
   const GError *error = ts_document_get_error (self->document);
-  g_autofree char *title = NULL;
 
   if (error == NULL)
     return;
@@ -333,8 +333,8 @@ on_document_error (TsProjectView *self)
       return;
     }
 
-  title = g_strdup_printf (_("Could not open “%s”"), ts_document_get_title (self->document));
-  adw_status_page_set_title (self->error_page, title);
+  /* The window's title names the file already. */
+  adw_status_page_set_title (self->error_page, _("Could Not Open the Project"));
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ts-tempo-graph.h"
+#include "ts-tempo-graph-summary.h"
 #include "ts-time-format.h"
 #include "ts-track-row.h"
 
@@ -192,7 +193,8 @@ nice_bpm_step (double range)
   return step;
 }
 
-static void
+/* Returns: how wide the text came out, in pixels */
+static int
 show_text (TsTempoGraph *self,
            cairo_t      *cr,
            const char   *text,
@@ -221,6 +223,8 @@ show_text (TsTempoGraph *self,
   gdk_cairo_set_source_rgba (cr, color);
   cairo_move_to (cr, x - width * xalign, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
+
+  return width;
 }
 
 static void
@@ -308,6 +312,25 @@ draw_curve (TsTempoGraph  *self,
   cairo_stroke (cr);
 }
 
+/* The next ticked marker's x after row @i, or the plot's right edge. */
+static double
+next_shown_x (TsTempoGraph *self,
+              const Plot   *plot,
+              guint         i)
+{
+  guint n = g_list_model_get_n_items (self->rows);
+
+  for (guint j = i + 1; j < n; j++)
+    {
+      g_autoptr(TsTrackRow) next = g_list_model_get_item (self->rows, j);
+
+      if (ts_track_row_get_shown (next))
+        return plot_x (plot, ts_track_row_get_seconds (next));
+    }
+
+  return plot->right;
+}
+
 static void
 draw_markers (TsTempoGraph  *self,
               cairo_t       *cr,
@@ -315,6 +338,7 @@ draw_markers (TsTempoGraph  *self,
               const GdkRGBA *marker)
 {
   GdkRGBA line = *marker;
+  GdkRGBA unticked = *marker;
   GdkRGBA label = *marker;
   guint n = self->rows ? g_list_model_get_n_items (self->rows) : 0;
   double dashes[] = { 3.0, 3.0 };
@@ -322,53 +346,48 @@ draw_markers (TsTempoGraph  *self,
   guint shown = 0;
 
   line.alpha = 0.7;
+  /* Left out of the tracklist, still where it is in the project. */
+  unticked.alpha = 0.2;
   cairo_set_line_width (cr, 1.0);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TsTrackRow) row = g_list_model_get_item (self->rows, i);
-      double x, next_x = plot->right;
+      gboolean is_shown = ts_track_row_get_shown (row);
+      double x, next_x;
       g_autofree char *number = NULL;
 
-      if (!ts_track_row_get_shown (row))
-        continue;
-
-      shown++;
       x = round (plot_x (plot, ts_track_row_get_seconds (row))) + 0.5;
 
-      gdk_cairo_set_source_rgba (cr, &line);
+      gdk_cairo_set_source_rgba (cr, is_shown ? &line : &unticked);
       cairo_move_to (cr, x, plot->top - 4);
       cairo_line_to (cr, x, plot->bottom);
       cairo_stroke (cr);
 
-      /* Labels go where they fit; a dense set still shows every line. */
-      if (x < last_label_end)
+      if (!is_shown)
         continue;
 
-      for (guint j = i + 1; j < n; j++)
-        {
-          g_autoptr(TsTrackRow) next = g_list_model_get_item (self->rows, j);
+      shown++;
 
-          if (ts_track_row_get_shown (next))
-            {
-              next_x = plot_x (plot, ts_track_row_get_seconds (next));
-              break;
-            }
-        }
+      /* A label starts only past the end of the one before, so none
+       * overlap; a dense set still shows every line, and hovering shows
+       * any marker's time. */
+      if (x + 3 < last_label_end)
+        continue;
 
+      next_x = next_shown_x (self, plot, i);
       number = g_strdup_printf ("%u", shown);
       if (next_x - x > 60)
         {
           g_autofree char *text = g_strdup_printf ("%s %s", number, ts_track_row_get_title (row));
+          double max_width = MIN (next_x - x - 8, plot->right - x);
 
-          show_text (self, cr, text, x + 3, plot->top - 14, 0.0, MIN (next_x - x - 8, plot->right - x), &label);
-          last_label_end = next_x - 4;
+          last_label_end = x + 3 + show_text (self, cr, text, x + 3, plot->top - 14, 0.0, max_width, &label) + 4;
         }
       else
         {
-          show_text (self, cr, number, x + 3, plot->top - 14, 0.0, -1, &label);
-          last_label_end = x + 24;
+          last_label_end = x + 3 + show_text (self, cr, number, x + 3, plot->top - 14, 0.0, -1, &label) + 4;
         }
     }
 
@@ -500,10 +519,18 @@ ts_tempo_graph_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
+  TsTempoGraph *self = TS_TEMPO_GRAPH (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 200;
       *natural = 600;
+    }
+  /* A steady tempo is one flat line: it needs no room to rise and fall. */
+  else if (self->tempo_map != NULL && ts_tempo_graph_is_flat (self->tempo_map))
+    {
+      *minimum = 80;
+      *natural = 80;
     }
   else
     {
@@ -555,6 +582,24 @@ ts_tempo_graph_init (TsTempoGraph *self)
                                   -1);
 }
 
+/* The picture's text alternative follows what it shows. */
+static void
+update_description (TsTempoGraph *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->tempo_map == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  summary = ts_tempo_graph_summarize (self->tempo_map, self->rows);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+}
+
 GtkWidget *
 ts_tempo_graph_new (void)
 {
@@ -578,12 +623,14 @@ ts_tempo_graph_set_tempo_map (TsTempoGraph *self,
 
   self->mode = mode;
   self->end_seconds = end_seconds;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
 on_rows_changed (TsTempoGraph *self)
 {
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -602,5 +649,19 @@ ts_tempo_graph_set_markers (TsTempoGraph *self,
   if (rows != NULL)
     g_signal_connect_object (rows, "items-changed", G_CALLBACK (on_rows_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  on_rows_changed (self);
+}
+
+/**
+ * ts_tempo_graph_markers_edited:
+ *
+ * A marker was ticked, unticked or renamed: the list model does not say
+ * so, its rows do.
+ */
+void
+ts_tempo_graph_markers_edited (TsTempoGraph *self)
+{
+  g_return_if_fail (TS_IS_TEMPO_GRAPH (self));
+
+  on_rows_changed (self);
 }

@@ -21,6 +21,7 @@ void        ts_tempo_graph_set_tempo_map    (TsTempoGraph *self,
                                              double        end_seconds);
 void        ts_tempo_graph_set_markers      (TsTempoGraph *self,
                                              GListModel   *rows);
+void        ts_tempo_graph_markers_edited   (TsTempoGraph *self);
 char       *ts_tempo_graph_describe_at      (TsTempoGraph *self,
                                              double        seconds);
 

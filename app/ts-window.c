@@ -22,6 +22,7 @@ struct _TsWindow
   /* Copy, with the export formats in its menu: one control for both,
    * insensitive together when there is nothing to copy. */
   AdwSplitButton       *copy_button;
+  GtkButton            *open_button;
   GtkToggleButton      *settings_button;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
@@ -141,6 +142,8 @@ update_view_state (TsWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), view != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->settings_button), view != NULL);
+  /* The empty page has its own, larger Open button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), view != NULL);
   /* The menu has no action of its own: insensitive, the button says at
    * once what nine disabled items would only say once opened. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_button), has_result);
@@ -589,6 +592,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, settings_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tab_view);

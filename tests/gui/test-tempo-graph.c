@@ -12,6 +12,7 @@
 #include "ts-format-info.h"
 #include "ts-gui-test-utils.h"
 #include "ts-tempo-graph.h"
+#include "ts-track-row.h"
 
 /* The DAWs' own grids, as the readers use them. */
 #define ABLETON_GRID (ts_format_info_get (TS_FORMAT_ABLETON)->tempo_grid)
@@ -142,6 +143,122 @@ test_hover_draws (void)
   g_rmdir (dir);
 }
 
+static TsTrackRow *
+new_row (guint       index,
+         double      seconds,
+         const char *title)
+{
+  TsTrack track = { index, seconds, seconds * 2.0, (char *)title };
+  g_autofree char *key = g_strdup_printf ("%u", index);
+
+  return ts_track_row_new (&track, key);
+}
+
+static int
+min_height (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+/* What a screen reader says for the picture: the tempo's range and the
+ * ticked markers' times, following ticks as they change; a steady tempo
+ * is said to be steady, and drawn lower. */
+static void
+test_text_alternative (void)
+{
+  g_autoptr(TsTempoMap) ramp = ramp_map ();
+  g_autoptr(TsTempoMap) steady = ts_tempo_map_new (124.0, ABLETON_GRID, NULL, 0);
+  g_autoptr(GListStore) rows = g_list_store_new (TS_TYPE_TRACK_ROW);
+  g_autoptr(TsTrackRow) intro = new_row (1, 0.0, "Intro");
+  g_autoptr(TsTrackRow) hook = new_row (2, 4.5, "Hook");
+  g_autoptr(TsTrackRow) outro = new_row (3, 65.0, "Outro");
+  GtkWidget *graph = g_object_ref_sink (ts_tempo_graph_new ());
+  int ramp_height;
+
+  g_list_store_append (rows, intro);
+  g_list_store_append (rows, hook);
+  g_list_store_append (rows, outro);
+  ts_tempo_graph_set_markers (TS_TEMPO_GRAPH (graph), G_LIST_MODEL (rows));
+  ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), ramp, TS_TEMPO_MODE_DAW, NAN);
+  gtk_test_accessible_assert_property (graph, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tempo between 60.00 and 120.00 BPM, 3 tempo points. "
+                                       "Markers at 0:00, 0:04, 1:05.");
+  ramp_height = min_height (graph);
+
+  ts_track_row_set_shown (hook, FALSE);
+  ts_tempo_graph_markers_edited (TS_TEMPO_GRAPH (graph));
+  gtk_test_accessible_assert_property (graph, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Tempo between 60.00 and 120.00 BPM, 3 tempo points. "
+                                       "Markers at 0:00, 1:05.");
+
+  g_list_store_remove_all (rows);
+  ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), steady, TS_TEMPO_MODE_DAW, NAN);
+  gtk_test_accessible_assert_property (graph, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Steady tempo of 124.00 BPM. No markers.");
+  g_assert_cmpint (min_height (graph), <, ramp_height);
+
+  g_object_unref (graph);
+}
+
+static char *
+draw_with_rows (GtkWidget  *graph,
+                const char *path,
+                gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  ts_gui_wait_frame (graph);
+  g_assert_true (ts_gui_save_png (graph, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, len, NULL));
+  g_unlink (path);
+
+  return contents;
+}
+
+/* An unticked marker stays on the graph, drawn unlike a ticked one. */
+static void
+test_unticked_marker_drawn_dimmed (void)
+{
+  g_autoptr(TsTempoMap) map = ramp_map ();
+  g_autoptr(GListStore) rows = g_list_store_new (TS_TYPE_TRACK_ROW);
+  g_autoptr(TsTrackRow) row = new_row (1, 3.0, "Hook");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ts-graph-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "graph.png", NULL);
+  g_autofree char *none = NULL;
+  g_autofree char *ticked = NULL;
+  g_autofree char *unticked = NULL;
+  gsize none_len, ticked_len, unticked_len;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *graph = ts_tempo_graph_new ();
+
+  ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), map, TS_TEMPO_MODE_DAW, NAN);
+  ts_tempo_graph_set_markers (TS_TEMPO_GRAPH (graph), G_LIST_MODEL (rows));
+  gtk_window_set_child (GTK_WINDOW (window), graph);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 240);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ts_gui_wait_for (has_size, graph, TS_GUI_HANG_GUARD_MS));
+
+  none = draw_with_rows (graph, path, &none_len);
+  g_list_store_append (rows, row);
+  ticked = draw_with_rows (graph, path, &ticked_len);
+  ts_track_row_set_shown (row, FALSE);
+  ts_tempo_graph_markers_edited (TS_TEMPO_GRAPH (graph));
+  unticked = draw_with_rows (graph, path, &unticked_len);
+
+  g_assert_false (unticked_len == none_len && memcmp (unticked, none, none_len) == 0);
+  g_assert_false (unticked_len == ticked_len && memcmp (unticked, ticked, ticked_len) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +267,8 @@ main (int   argc,
 
   g_test_add_func ("/tempo-graph/describe-at", test_describe_at);
   g_test_add_func ("/tempo-graph/hover-draws", test_hover_draws);
+  g_test_add_func ("/tempo-graph/text-alternative", test_text_alternative);
+  g_test_add_func ("/tempo-graph/unticked-marker-drawn-dimmed", test_unticked_marker_drawn_dimmed);
 
   return g_test_run ();
 }

@@ -241,6 +241,8 @@ test_junk_shows_error_then_good_file_opens (Fixture       *fixture,
   g_assert_cmpstr (shown->message, ==, error->message);
   g_assert_true (g_error_matches (shown, error->domain, error->code));
   g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), error->message));
+  /* The window's title names the file; the page need not again. */
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Could Not Open the Project"));
   copy_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Copy");
   g_assert_nonnull (copy_button);
   g_assert_false (gtk_widget_is_sensitive (copy_button));
@@ -640,6 +642,58 @@ test_template_presets_by_name (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->template_row)), ==, "{index}. {title} [{time}]");
 }
 
+static void
+count_visible_open_buttons (GtkWidget *root,
+                            guint     *n)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.open") == 0)
+    (*n)++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_visible_open_buttons (child, n);
+}
+
+/* The empty window offers one Open button, the page's. */
+static void
+test_empty_window_has_one_open_button (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  guint n = 0;
+
+  count_visible_open_buttons (GTK_WIDGET (fixture->window), &n);
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* A screen reader hears which track each cell is for, and follows a
+ * rename. */
+static void
+test_cells_announce_their_track (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  g_autoptr(TsTrackRow) row = g_list_model_get_item (ts_project_view_get_rows (view), 0);
+  GtkWidget *check;
+  GtkWidget *title;
+
+  g_assert_true (ts_gui_wait_for (widget_drawn, view, TS_GUI_HANG_GUARD_MS));
+  ts_gui_wait_frame (GTK_WIDGET (view));
+  check = find_widget_of_type (GTK_WIDGET (view->column_view), GTK_TYPE_CHECK_BUTTON);
+  title = find_widget_of_type (GTK_WIDGET (view->column_view), GTK_TYPE_EDITABLE_LABEL);
+  g_assert_nonnull (check);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (ts_track_row_get_title (row), ==, "Intro");
+
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "Include track 1, Intro");
+  gtk_test_accessible_assert_property (title, GTK_ACCESSIBLE_PROPERTY_LABEL, "Title of track 1, Intro");
+
+  ts_track_row_set_title (row, "Hook");
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "Include track 1, Hook");
+  gtk_test_accessible_assert_property (title, GTK_ACCESSIBLE_PROPERTY_LABEL, "Title of track 1, Hook");
+}
+
 /* A project dropped on a title opens; the title, an editable label that
  * takes text drops, stays as it was and is not being edited. */
 static void
@@ -825,6 +879,8 @@ main (int   argc,
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
   ADD ("/window/template-preview-and-errors", test_template_preview_and_errors);
   ADD ("/window/template-presets-by-name", test_template_presets_by_name);
+  ADD ("/window/empty-window-has-one-open-button", test_empty_window_has_one_open_button);
+  ADD ("/window/cells-announce-their-track", test_cells_announce_their_track);
   ADD ("/window/drop-on-title-opens-project", test_drop_on_title_opens_project);
   ADD ("/window/drag-shows-highlight", test_drag_shows_highlight);
   ADD ("/window/no-markers-shows-how-to-add-them", test_no_markers_shows_how_to_add_them);
