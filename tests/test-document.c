@@ -402,7 +402,7 @@ test_mode_keeps_edits (Fixture       *fixture,
 typedef struct
 {
   GThread *main_thread;
-  int      n_reached[TS_STAGE_TRACKLIST + 1];
+  int      n_reached[TS_N_STAGES];
   int      n_on_main_thread;
 } StageWatch;
 
@@ -415,6 +415,42 @@ on_stage (TsStage  stage,
   g_atomic_int_inc (&watch->n_reached[stage]);
   if (g_thread_self () == watch->main_thread)
     g_atomic_int_inc (&watch->n_on_main_thread);
+}
+
+static void
+on_stage_wake (TsStage  stage,
+               gpointer user_data)
+{
+  on_stage (stage, user_data);
+  g_main_context_wakeup (NULL);
+}
+
+/* A document that goes leaves freeing its project to a worker, so closing
+ * a huge set or quitting with it open never waits for the free; a reload
+ * frees the project it replaces there too. */
+static void
+test_free_off_main_thread (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  StageWatch watch = { g_thread_self () };
+  gboolean hung = FALSE;
+  guint guard;
+
+  load (fixture);
+  ts_stage_probe_set (on_stage_wake, &watch);
+  ts_document_reload (fixture->document);
+  wait_changed (fixture, 2);
+  g_clear_object (&fixture->document);
+
+  guard = g_timeout_add (HANG_GUARD_MS, on_hang_guard, &hung);
+  while (g_atomic_int_get (&watch.n_reached[TS_STAGE_FREE]) < 2 && !hung)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (hung);
+  g_source_remove (guard);
+  ts_stage_probe_set (NULL, NULL);
+
+  g_assert_cmpint (g_atomic_int_get (&watch.n_reached[TS_STAGE_FREE]), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&watch.n_on_main_thread), ==, 0);
 }
 
 /* Reading, the tempo map and the tracklist run in the document's worker,
@@ -520,6 +556,7 @@ main (int   argc,
   ADD ("/document/set-edits", test_set_edits);
   ADD ("/document/mode-keeps-edits", test_mode_keeps_edits);
   ADD ("/document/stages-off-main-thread", test_stages_off_main_thread);
+  ADD ("/document/free-off-main-thread", test_free_off_main_thread);
   ADD ("/document/junk-file-error", test_junk_file_error);
   ADD ("/document/dispose-cancels", test_dispose_cancels);
 

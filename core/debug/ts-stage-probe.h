@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * @TS_STAGE_READ: a project file is read and parsed
  * @TS_STAGE_TEMPO_MAP: a tempo map is built from a project
  * @TS_STAGE_TRACKLIST: a tracklist is computed from a project
+ * @TS_STAGE_FREE: what a document read of a project is freed, when the
+ *   document goes or reads the project again
  *
  * The steps whose cost grows with the project. The app must run them off
  * its main thread; a test watches them with a probe to check that it does,
@@ -22,7 +24,10 @@ typedef enum {
   TS_STAGE_READ,
   TS_STAGE_TEMPO_MAP,
   TS_STAGE_TRACKLIST,
+  TS_STAGE_FREE,
 } TsStage;
+
+#define TS_N_STAGES (TS_STAGE_FREE + 1)
 
 /**
  * TsStageProbe:

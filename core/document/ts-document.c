@@ -14,6 +14,7 @@
 
 #include "ts-document.h"
 #include "ts-enums.h"
+#include "ts-stage-probe.h"
 #include "ts-template.h"
 #include "ts-youtube.h"
 
@@ -51,6 +52,55 @@ project_ref_unref (ProjectRef *ref)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProjectRef, project_ref_unref)
+
+/* What a document held of a project. Freeing a set with 100 000 markers
+ * and tempo points takes long enough to hold up closing the window or
+ * quitting, so a worker does it; nothing else refers to these any more. */
+typedef struct
+{
+  ProjectRef  *project;
+  TsTempoMap  *tempo_map;
+  TsTracklist *tracklist;
+  GPtrArray   *keys;
+} Leftovers;
+
+static void
+free_leftovers_worker (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  Leftovers *leftovers = task_data;
+
+  ts_stage_reached (TS_STAGE_FREE);
+
+  g_clear_pointer (&leftovers->project, project_ref_unref);
+  g_clear_pointer (&leftovers->tempo_map, ts_tempo_map_unref);
+  g_clear_pointer (&leftovers->tracklist, ts_tracklist_free);
+  g_clear_pointer (&leftovers->keys, g_ptr_array_unref);
+}
+
+/* Takes what it is given; any of it may be %NULL. */
+static void
+free_in_worker (ProjectRef  *project,
+                TsTempoMap  *tempo_map,
+                TsTracklist *tracklist,
+                GPtrArray   *keys)
+{
+  g_autoptr(GTask) task = NULL;
+  Leftovers *leftovers;
+
+  if (project == NULL && tempo_map == NULL && tracklist == NULL && keys == NULL)
+    return;
+
+  leftovers = g_new (Leftovers, 1);
+  *leftovers = (Leftovers) { project, tempo_map, tracklist, keys };
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, free_in_worker);
+  g_task_set_task_data (task, leftovers, g_free);
+  g_task_run_in_thread (task, free_leftovers_worker);
+}
 
 /* What a worker gets: copies, nothing it shares with the main thread but
  * the immutable project. */
@@ -240,17 +290,14 @@ apply_result (TsDocument *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->project != result->project)
-    {
-      g_clear_pointer (&self->project, project_ref_unref);
-      self->project = g_atomic_rc_box_acquire (result->project);
-    }
-
-  g_clear_pointer (&self->tempo_map, ts_tempo_map_unref);
+  free_in_worker (self->project != result->project ? g_steal_pointer (&self->project) : NULL,
+                  g_steal_pointer (&self->tempo_map),
+                  g_steal_pointer (&self->tracklist),
+                  g_steal_pointer (&self->keys));
+  if (self->project == NULL)
+    self->project = g_atomic_rc_box_acquire (result->project);
   self->tempo_map = g_steal_pointer (&result->tempo_map);
-  g_clear_pointer (&self->tracklist, ts_tracklist_free);
   self->tracklist = g_steal_pointer (&result->tracklist);
-  g_clear_pointer (&self->keys, g_ptr_array_unref);
   self->keys = g_steal_pointer (&result->keys);
   self->arrangement = result->arrangement;
   self->n_arrangements = result->n_arrangements;
@@ -446,10 +493,10 @@ ts_document_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->project, project_ref_unref);
-  g_clear_pointer (&self->tempo_map, ts_tempo_map_unref);
-  g_clear_pointer (&self->tracklist, ts_tracklist_free);
-  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  free_in_worker (g_steal_pointer (&self->project),
+                  g_steal_pointer (&self->tempo_map),
+                  g_steal_pointer (&self->tracklist),
+                  g_steal_pointer (&self->keys));
   g_clear_pointer (&self->edits, ts_edits_free);
   g_clear_pointer (&self->template_, g_free);
   g_clear_error (&self->error);
