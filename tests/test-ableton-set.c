@@ -255,10 +255,42 @@ test_entities (void)
   read_writer (writer, TRUE, &set);
 
   g_assert_cmpstr (locator_at (&set, 0)->name, ==,
-                   "AC/DC & Co <live> \"x\" 'y' \xF0\x9F\x8E\xB5\xC3\xA9\nz");
+                   "AC/DC & Co <live> \"x\" 'y' \xF0\x9F\x8E\xB5\xC3\xA9 z");
   g_assert_cmpstr (locator_at (&set, 1)->name, ==, "Tom & Jerry");
   /* Raw blanks in attributes are normalised to spaces by XML. */
   g_assert_cmpstr (locator_at (&set, 2)->name, ==, "line break tab end");
+  ts_ableton_set_clear (&set);
+}
+
+/* What XML lets a name hold of the characters no title needs: through
+ * both readers, the same display text (ts-display-text.c). */
+static void
+test_control_characters (void)
+{
+  static const struct { const char *xml; const char *read; } names[] = {
+    /* Tabs and line breaks, by reference: a title is one line. */
+    { "Intro&#9;Part&#10;Two&#13;Three", "Intro Part Two Three" },
+    { "&#10;&#9;Padded&#13;", "Padded" },
+    /* DEL and the C1 controls (NEL is a line break; CSI starts a
+     * terminal escape). */
+    { "a&#127;b&#x80;c&#x85;d&#x9B;31me&#x9F;", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c d\xEF\xBF\xBD"
+                                               "31me\xEF\xBF\xBD" },
+    { "a\xC2\x9D" "0;pwned", "a\xEF\xBF\xBD" "0;pwned" },
+    /* Bidi embeddings, overrides and isolates. */
+    { "&#x202E;xim dednetxE&#x202C; &#x202A;&#x202B;&#x202D;", "xim dednetxE" },
+    { "&#x2066;a&#x2067;b&#x2068;c&#x2069;", "abc" },
+    { "\xE2\x80\xAE" "evil", "evil" },
+  };
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 120);
+  TsAbletonSet set = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ts_als_writer_add_locator_raw (writer, i * 4.0, names[i].xml);
+  read_writer (writer, TRUE, &set);
+
+  g_assert_cmpuint (set.locators->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (locator_at (&set, i)->name, ==, names[i].read);
   ts_ableton_set_clear (&set);
 }
 
@@ -1201,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/master-without-envelopes", test_master_without_envelopes);
   g_test_add_func ("/ableton-set/locators/entities", test_entities);
   g_test_add_func ("/ableton-set/locators/names", test_names);
+  g_test_add_func ("/ableton-set/locators/control-characters", test_control_characters);
   g_test_add_func ("/ableton-set/automation/shapes", test_shapes);
   g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);
   g_test_add_data_func ("/ableton-set/automation/curves/live11", GUINT_TO_POINTER (11), test_curves);

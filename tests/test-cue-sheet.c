@@ -187,6 +187,7 @@ test_title_from_file (void)
     { "/Users/dj/Music/Aldo Cadiz - Tzu-Mani.mp3", "Aldo Cadiz - Tzu-Mani" },
     { "set.part1.wav", "set.part1" },
     { ".hidden", ".hidden" },
+    { "\x1B[31mred\t\xE2\x80\xAE" "mix.wav", "\xEF\xBF\xBD[31mred mix" },
     { "  .wav", "Unknown" },
     { "Music/", "Unknown" },
     { NULL, "Unknown" },
@@ -199,6 +200,60 @@ test_title_from_file (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+}
+
+/* TITLE and PERFORMER, of the sheet and of tracks, come out as display
+ * text (ts-display-text.c), in UTF-8, UTF-16 and Windows-1252 sheets. */
+static void
+test_control_characters (void)
+{
+  static const char utf8[] =
+    "PERFORMER \"DJ\x1B]0;pwned\x07\"\n"
+    "TITLE \"\xE2\x80\xAE" "xim\xE2\x80\xAC\"\n"
+    "FILE \"mix.wav\" WAVE\n"
+    "  TRACK 01 AUDIO\n"
+    "    PERFORMER \"\x1B[31mRed\x1B[0m\"\n"
+    "    TITLE \"One\ttab \xC2\x9B" "1m \xE2\x81\xA6" "iso\xE2\x81\xA9\"\n"
+    "    INDEX 01 00:00:00\n"
+    "  TRACK 02 AUDIO\n"
+    "    TITLE \"\x7F\x01\x1F\xC2\x85" "end\"\n"
+    "    INDEX 01 01:00:00\n";
+  static const Expected expected[] = {
+    { "\xEF\xBF\xBD[31mRed\xEF\xBF\xBD[0m - One tab \xEF\xBF\xBD" "1m iso", 0 },
+    { "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end", 60 },
+  };
+  static const char cp1252[] =
+    "FILE \"mix.wav\" WAVE\n"
+    "  TRACK 01 AUDIO\n"
+    "    TITLE \"Caf\xE9\x1B[2J\"\n"
+    "    INDEX 01 00:00:00\n";
+  static const Expected cp1252_expected[] = { { "Caf\xC3\xA9\xEF\xBF\xBD[2J", 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) utf16 = g_byte_array_new ();
+  g_autofree gunichar2 *units = NULL;
+  glong n_units = 0;
+  TsCueSheet sheet;
+
+  assert_markers (utf8, sizeof utf8 - 1, expected, G_N_ELEMENTS (expected));
+  assert_markers (cp1252, sizeof cp1252 - 1, cp1252_expected, G_N_ELEMENTS (cp1252_expected));
+
+  g_assert_true (read_sheet (&sheet, utf8, sizeof utf8 - 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sheet.performer, ==, "DJ\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD");
+  g_assert_cmpstr (sheet.title, ==, "xim");
+  ts_cue_sheet_clear (&sheet);
+
+  /* The same sheet as UTF-16LE with a byte order mark. */
+  units = g_utf8_to_utf16 (utf8, -1, NULL, &n_units, NULL);
+  g_assert_nonnull (units);
+  g_byte_array_append (utf16, (const guint8 *) "\xFF\xFE", 2);
+  for (glong i = 0; i < n_units; i++)
+    {
+      guint8 pair[2] = { units[i] & 0xFF, units[i] >> 8 };
+
+      g_byte_array_append (utf16, pair, 2);
+    }
+  assert_markers ((const char *) utf16->data, utf16->len, expected, G_N_ELEMENTS (expected));
 }
 
 /* INDEX 00 is the pregap before a track: the track starts at INDEX 01. */
@@ -694,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/cue-sheet/writer-detection", test_writer_detection);
   g_test_add_func ("/cue-sheet/looks-like", test_looks_like);
   g_test_add_func ("/cue-sheet/hostile", test_hostile);
+  g_test_add_func ("/cue-sheet/control-characters", test_control_characters);
   g_test_add_func ("/cue-sheet/huge-title", test_huge_title);
   g_test_add_func ("/cue-sheet/mutations", test_mutations);
   g_test_add_func ("/cue-sheet/corpus-emit", test_corpus_emit);

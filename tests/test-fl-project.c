@@ -216,6 +216,55 @@ test_fl11_ascii (void)
   ts_fl_project_clear (&project);
 }
 
+/* FL's names hold whatever was typed or pasted; marker and arrangement
+ * names come out as display text (ts-display-text.c), in both encodings. */
+static void
+test_control_characters (void)
+{
+  static const struct { const char *written; const char *read; } names[] = {
+    { "Intro\tPart\nTwo\r\nThree", "Intro Part Two  Three" },
+    { "\x1B[31mred\x1B]0;pwned\x07", "\xEF\xBF\xBD[31mred\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD" },
+    { "\x7F", "\xEF\xBF\xBD" },
+  };
+  /* 8-bit text is Windows-1252, which has no C1 controls or bidi marks. */
+  static const struct { const char *written; const char *read; } utf16_only[] = {
+    { "\xE2\x80\xAE" "evil\xE2\x81\xA6" "x\xE2\x81\xA9", "evilx" },
+    { "a\xC2\x9B" "31m\xC2\x85" "b", "a\xEF\xBF\xBD" "31m b" },
+  };
+  static const TsFlpText encodings[] = { TS_FLP_TEXT_ASCII, TS_FLP_TEXT_UTF16 };
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, encodings[e]);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GArray) markers = NULL;
+      gboolean utf16 = encodings[e] == TS_FLP_TEXT_UTF16;
+      guint n = G_N_ELEMENTS (names) + (utf16 ? G_N_ELEMENTS (utf16_only) : 0);
+      TsFlProject project;
+
+      ts_flp_writer_version (writer, utf16 ? "20.8.4.2576" : "11.0.0");
+      ts_flp_writer_tempo (writer, 120000);
+      ts_flp_writer_arrangement (writer, 0, "\x1B]0;Main\x07" "A\tB");
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        ts_flp_writer_marker (writer, 0, 96 * i, names[i].written);
+      for (guint i = 0; utf16 && i < G_N_ELEMENTS (utf16_only); i++)
+        ts_flp_writer_marker (writer, 0, 960 + 96 * i, utf16_only[i].written);
+      bytes = ts_flp_writer_finish (writer);
+      read_ok (bytes, &project);
+
+      g_assert_cmpstr (ts_fl_project_get_arrangement_name (&project, 0), ==,
+                       "\xEF\xBF\xBD]0;Main\xEF\xBF\xBD" "A B");
+      markers = ts_fl_project_collect_markers (&project, 0);
+      g_assert_cmpuint (markers->len, ==, n);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_assert_cmpstr (g_array_index (markers, TsMarker, i).title, ==, names[i].read);
+      for (guint i = 0; utf16 && i < G_N_ELEMENTS (utf16_only); i++)
+        g_assert_cmpstr (g_array_index (markers, TsMarker, G_N_ELEMENTS (names) + i).title, ==,
+                         utf16_only[i].read);
+      ts_fl_project_clear (&project);
+    }
+}
+
 static void
 test_ppq_960 (void)
 {
@@ -1090,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/fl-project/marker-kinds", test_marker_kinds);
   g_test_add_func ("/fl-project/fl11-ascii", test_fl11_ascii);
   g_test_add_func ("/fl-project/ppq-960", test_ppq_960);
+  g_test_add_func ("/fl-project/control-characters", test_control_characters);
   g_test_add_func ("/fl-project/two-arrangements", test_two_arrangements);
   g_test_add_func ("/fl-project/default-arrangement", test_default_arrangement);
   g_test_add_func ("/fl-project/default-skips-empty-current", test_default_skips_empty_current);

@@ -16,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-display-text.h"
+
 /* The compressed stream's failures in the codes the app acts on, with
  * the source's words; the size cap is the readers' policy, not the
  * source's. */
@@ -420,10 +422,11 @@ ts_ableton_collector_enter (TsAbletonCollector  *c,
 }
 
 /* Live pads names the way users type them; titles are what remains
- * between the first and last visible character. */
+ * between the first and last visible character of the display text. */
 static char *
-trim_name (char *name)
+trim_name (const char *raw)
 {
+  char *name = ts_display_text_dup (raw);
   char *start = name;
   char *end = name + strlen (name);
 
@@ -461,8 +464,7 @@ ts_ableton_collector_leave (TsAbletonCollector  *c,
         if (!c->locator_has_time)
           return ts_ableton_malformed (c, error, _("a locator has no position"));
         locator.beat = c->locator_beat;
-        locator.name = c->locator_name != NULL ? trim_name (g_steal_pointer (&c->locator_name))
-                                               : g_strdup ("");
+        locator.name = trim_name (c->locator_name != NULL ? c->locator_name : "");
         g_array_append_val (c->locators, locator);
         return TRUE;
       }

@@ -14,6 +14,7 @@
 
 #include "ts-cp1252.h"
 #include "ts-cue-sheet.h"
+#include "ts-display-text.h"
 #include "ts-file-name.h"
 #include "ts-marker.h"
 
@@ -520,18 +521,20 @@ parse_line (Parser   *parser,
   if (keyword_is (keyword, length, "PERFORMER") || keyword_is (keyword, length, "TITLE"))
     {
       gboolean performer = keyword_is (keyword, length, "PERFORMER");
-      char *value = parse_string (rest, parser, line_number, error);
+      g_autofree char *value = parse_string (rest, parser, line_number, error);
+      g_autofree char *display = NULL;
       char **slot;
 
       if (value == NULL)
         return FALSE;
+      display = g_strstrip (ts_display_text_dup (value));
 
       if (parser->track != NULL)
         slot = performer ? &parser->track->performer : &parser->track->title;
       else
         slot = performer ? &parser->sheet->performer : &parser->sheet->title;
       g_free (*slot);
-      *slot = value;
+      *slot = g_steal_pointer (&display);
       return TRUE;
     }
 
@@ -670,6 +673,7 @@ ts_cue_track_dup_text (const TsCueTrack *track)
 {
   gboolean has_performer = track->performer != NULL && track->performer[0] != '\0';
   gboolean has_title = track->title != NULL && track->title[0] != '\0';
+  g_autofree char *raw_stem = NULL;
   g_autofree char *stem = NULL;
 
   if (has_performer && has_title)
@@ -678,7 +682,8 @@ ts_cue_track_dup_text (const TsCueTrack *track)
     return g_strdup (track->title);
   if (has_performer)
     return g_strdup (track->performer);
-  stem = ts_file_name_dup_stem (track->file);
+  raw_stem = ts_file_name_dup_stem (track->file);
+  stem = ts_display_text_dup (raw_stem);
   if (stem != NULL && g_strstrip (stem)[0] != '\0')
     return g_steal_pointer (&stem);
   return g_strdup ("Unknown");

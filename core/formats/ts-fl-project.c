@@ -36,6 +36,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-cp1252.h"
+#include "ts-display-text.h"
 #include "ts-fl-project.h"
 #include "ts-format-info.h"
 #include "ts-marker.h"
@@ -219,9 +220,9 @@ decode_utf16 (const guint8 *data,
 }
 
 static char *
-reader_decode_text (Reader       *reader,
-                    const guint8 *data,
-                    gsize         length)
+reader_decode_raw (Reader       *reader,
+                   const guint8 *data,
+                   gsize         length)
 {
   gboolean utf16 = reader->utf16;
 
@@ -231,6 +232,18 @@ reader_decode_text (Reader       *reader,
   if (utf16)
     return decode_utf16 (data, length);
   return decode_8bit (data, length);
+}
+
+/* Names as the app shows them: FL's UTF-16 lets them hold any control
+ * character. */
+static char *
+reader_decode_text (Reader       *reader,
+                    const guint8 *data,
+                    gsize         length)
+{
+  g_autofree char *raw = reader_decode_raw (reader, data, length);
+
+  return ts_display_text_dup (raw);
 }
 
 static void
