@@ -273,6 +273,28 @@ test_csv (void)
                  "5,1:02:05,3725.500,7451.000000,坂本龍一 - 戦場のメリークリスマス 🎹,坂本龍一,戦場のメリークリスマス 🎹\r\n");
 }
 
+/* Titles a spreadsheet would run as formulas are written as text. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
+
+  ts_tracklist_add (tracklist, 0.0, NAN, "=HYPERLINK(\"http://x\",\"y\")");
+  ts_tracklist_add (tracklist, 1.0, NAN, "+1 - @SUM(A1)");
+  ts_tracklist_add (tracklist, 2.0, NAN, "-2+3");
+  ts_tracklist_add (tracklist, 3.0, NAN, "\tTab");
+  ts_tracklist_add (tracklist, 4.0, NAN, "\rCR");
+  ts_tracklist_add (tracklist, 5.0, NAN, "Fine = ok");
+  assert_export (tracklist, TS_EXPORT_CSV, NULL,
+                 "index,time,seconds,beat,title,artist,track\r\n"
+                 "1,0:00,0.000,,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+                 "2,0:01,1.000,,'+1 - @SUM(A1),'+1,'@SUM(A1)\r\n"
+                 "3,0:02,2.000,,'-2+3,,'-2+3\r\n"
+                 "4,0:03,3.000,,'\tTab,,'\tTab\r\n"
+                 "5,0:04,4.000,,\"'\rCR\",,\"'\rCR\"\r\n"
+                 "6,0:05,5.000,,Fine = ok,,Fine = ok\r\n");
+}
+
 /* Exactly the object timestamps-cli prints, one line. */
 static void
 test_json (void)
@@ -591,6 +613,64 @@ test_cueprint_reads_cue (void)
   remove_dir (dir);
 }
 
+/* Python's csv module, as scripts read our CSV, gets back every title,
+ * formulas with the ' that makes a spreadsheet show them as text. */
+static void
+test_python_reads_csv (void)
+{
+  static const struct { const char *title; const char *cell; } titles[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")" },
+    { "@SUM(A1:A9)", "'@SUM(A1:A9)" },
+    { "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0" },
+    { "-1+1", "'-1+1" },
+    { "\tTabbed", "'\tTabbed" },
+    { "\rReturned", "'\rReturned" },
+    { "Ann \"Q\" Smith, 12\" Mix; #1 \\ 'x'", "Ann \"Q\" Smith, 12\" Mix; #1 \\ 'x'" },
+    { "Line\nBreak\r\nCRLF", "Line\nBreak\r\nCRLF" },
+    { "坂本龍一 🎹 = ok", "坂本龍一 🎹 = ok" },
+  };
+  static const char script[] =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+    "    print(json.dumps([row[4] for row in csv.reader(f)]))\n";
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
+  g_autofree char *dir = g_dir_make_tmp ("ts-export-XXXXXX", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *cells;
+  int status = -1;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    ts_tracklist_add (tracklist, i, NAN, titles[i].title);
+  csv = ts_export (tracklist, TS_EXPORT_CSV, NULL);
+  path = write_temp (dir, "tracks.csv", csv);
+
+  {
+    const char *const argv[] = { "python3", "-c", script, path, NULL };
+
+    if (!run_tool (argv, &out, &status))
+      {
+        remove_dir (dir);
+        return;
+      }
+  }
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  cells = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (cells), ==, G_N_ELEMENTS (titles) + 1);
+  g_assert_cmpstr (json_array_get_string_element (cells, 0), ==, "title");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (json_array_get_string_element (cells, i + 1), ==, titles[i].cell);
+
+  remove_dir (dir);
+}
+
 /* Valid templates: the presets and every field, with text and brackets
  * around them; invalid ones name what is wrong and where. */
 static void
@@ -638,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/export/cue-edges", test_cue_edges);
   g_test_add_func ("/export/cue-round-trip", test_cue_round_trip);
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/csv-formulas", test_csv_formulas);
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/ffmetadata", test_ffmetadata);
   g_test_add_func ("/export/podcast", test_podcast);
@@ -646,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/ffmpeg-reads-ffmetadata", test_ffmpeg_reads_ffmetadata);
   g_test_add_func ("/export/cueprint-reads-cue", test_cueprint_reads_cue);
+  g_test_add_func ("/export/python-reads-csv", test_python_reads_csv);
   g_test_add_func ("/export/template-validate", test_template_validate);
 
   return g_test_run ();

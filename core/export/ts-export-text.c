@@ -88,6 +88,22 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A spreadsheet runs a cell that starts with one of these as a formula
+ * (=HYPERLINK(...), @SUM(...)); a leading ' makes it text, and the
+ * spreadsheet shows the title without it (the OWASP rule against CSV
+ * injection). Only the text columns, which come from the project, get
+ * it: the numbers are ours. */
+static void
+append_csv_text_field (GString    *out,
+                       const char *text)
+{
+  g_autofree char *guarded = NULL;
+
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    text = guarded = g_strconcat ("'", text, NULL);
+  append_csv_field (out, text);
+}
+
 static void
 append_decimal (GString    *out,
                 const char *format,
@@ -100,7 +116,8 @@ append_decimal (GString    *out,
 
 /* Columns: index, time as displayed, seconds with milliseconds (rounded
  * down like the time), beat (empty without beats), title, and the title
- * split into artist and track. Lines end in CRLF as RFC 4180 asks. */
+ * split into artist and track, the last three guarded against formulas.
+ * Lines end in CRLF as RFC 4180 asks. */
 char *
 ts_export_csv (const TsTracklist     *tracklist,
                const TsExportOptions *options)
@@ -126,11 +143,11 @@ ts_export_csv (const TsTracklist     *tracklist,
       if (!isnan (track->beat))
         append_decimal (out, "%.6f", track->beat);
       g_string_append_c (out, ',');
-      append_csv_field (out, track->title);
+      append_csv_text_field (out, track->title);
       g_string_append_c (out, ',');
-      append_csv_field (out, artist);
+      append_csv_text_field (out, artist);
       g_string_append_c (out, ',');
-      append_csv_field (out, name);
+      append_csv_text_field (out, name);
       g_string_append (out, "\r\n");
     }
 
