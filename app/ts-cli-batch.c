@@ -30,6 +30,7 @@
 #include "ts-batch.h"
 #include "ts-cli-batch.h"
 #include "ts-cli-license.h"
+#include "ts-quoted-name.h"
 #include "ts-template.h"
 
 enum {
@@ -139,9 +140,10 @@ ts_cli_batch_main (int    argc,
   if (g_mkdir_with_parents (output_dir, 0777) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = ts_quoted_name_dup (output_dir);
 
       /* Translators: the folder, then the system's reason. */
-      g_printerr (_("%s: cannot make the output folder (%s)\n"), output_dir, g_strerror (saved_errno));
+      g_printerr (_("%s: cannot make the output folder (%s)\n"), shown, g_strerror (saved_errno));
       return EXIT_BAD_INPUT;
     }
 

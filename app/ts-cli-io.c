@@ -21,6 +21,8 @@
 
 #include "ts-cli-io.h"
 #include "ts-project.h"
+#include "ts-quoted-name.h"
+#include "ts-write-error.h"
 
 /**
  * ts_cli_read_stdin:
@@ -64,53 +66,6 @@ ts_cli_read_stdin (GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-/* What went wrong writing @output, for the user: g_file_set_contents()'s
- * own message names its temporary file, which the user never asked for. */
-static const char *
-describe_write_error (const GError *error)
-{
-  if (error->domain != G_FILE_ERROR)
-    return _("the system refused to write it");
-
-  switch ((GFileError) error->code)
-    {
-    case G_FILE_ERROR_NOENT:
-      return _("the folder does not exist");
-    case G_FILE_ERROR_NOTDIR:
-      return _("a part of the path is not a folder");
-    case G_FILE_ERROR_ISDIR:
-      return _("it is a folder");
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-      return _("you may not write there");
-    case G_FILE_ERROR_ROFS:
-      return _("the disk is read-only");
-    case G_FILE_ERROR_NOSPC:
-      return _("the disk is full");
-    case G_FILE_ERROR_NAMETOOLONG:
-      return _("the name is too long");
-    case G_FILE_ERROR_EXIST:
-    case G_FILE_ERROR_NXIO:
-    case G_FILE_ERROR_NODEV:
-    case G_FILE_ERROR_TXTBSY:
-    case G_FILE_ERROR_FAULT:
-    case G_FILE_ERROR_LOOP:
-    case G_FILE_ERROR_NOMEM:
-    case G_FILE_ERROR_MFILE:
-    case G_FILE_ERROR_NFILE:
-    case G_FILE_ERROR_BADF:
-    case G_FILE_ERROR_INVAL:
-    case G_FILE_ERROR_PIPE:
-    case G_FILE_ERROR_AGAIN:
-    case G_FILE_ERROR_INTR:
-    case G_FILE_ERROR_IO:
-    case G_FILE_ERROR_NOSYS:
-    case G_FILE_ERROR_FAILED:
-      return _("the system refused to write it");
-    }
-  g_return_val_if_reached (_("the system refused to write it"));
-}
-
 /**
  * ts_cli_write_output:
  * @output: (nullable): the file to write, or %NULL for standard output
@@ -139,11 +94,13 @@ ts_cli_write_output (const char  *output,
 
   if (!g_file_set_contents (output, text->str, text->len, &local_error))
     {
+      g_autofree char *shown = ts_quoted_name_dup (output);
+
       g_set_error (error, local_error->domain, local_error->code,
                    /* Translators: the output file, then why, e.g. "the
                     * folder does not exist". */
-                   _("timestamps-cli: cannot write %s: %s"), output,
-                   describe_write_error (local_error));
+                   _("timestamps-cli: cannot write %s: %s"), shown,
+                   ts_write_error_describe (local_error));
       return FALSE;
     }
   return TRUE;

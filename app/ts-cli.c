@@ -31,6 +31,7 @@
 #include "ts-i18n.h"
 #include "ts-json-writer.h"
 #include "ts-project.h"
+#include "ts-quoted-name.h"
 #include "ts-template.h"
 #include "ts-time-format.h"
 #include "ts-tracklist.h"
@@ -190,15 +191,17 @@ note_markers_elsewhere (const TsProject   *project,
 }
 
 /* "-" is standard input; its display name stays "-", what the user
- * typed, so that messages and the JSON "file" match the command line. */
+ * typed, so that messages and the JSON "file" match the command line.
+ * Messages name other files as @shown (ts_quoted_name_dup()). */
 static TsProject *
 load_project (const char  *path,
+              const char  *shown,
               GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
   if (g_strcmp0 (path, TS_CLI_STDIN_NAME) != 0)
-    return ts_project_load_path (path, NULL, error);
+    return ts_project_load_path (path, shown, error);
 
   bytes = ts_cli_read_stdin (error);
   if (bytes == NULL)
@@ -206,10 +209,11 @@ load_project (const char  *path,
   return ts_project_load_bytes (bytes, TS_CLI_STDIN_NAME, error);
 }
 
-/* Appends the export of @path to @out; returns whether YouTube's rules
- * hold, when asked, in @rules_hold. */
+/* Appends the export of @path, which messages call @shown, to @out;
+ * returns whether YouTube's rules hold, when asked, in @rules_hold. */
 static gboolean
 process_file (const char        *path,
+              const char        *shown,
               const CliOptions  *options,
               GString           *out,
               gboolean          *rules_hold,
@@ -220,14 +224,14 @@ process_file (const char        *path,
   g_autofree char *text = NULL;
   guint arrangement;
 
-  project = load_project (path, error);
+  project = load_project (path, shown, error);
   if (project == NULL)
     return FALSE;
-  if (!find_arrangement (project, path, options->arrangement, &arrangement, error))
+  if (!find_arrangement (project, shown, options->arrangement, &arrangement, error))
     return FALSE;
 
   tracklist = ts_tracklist_new_for_project (project, path, arrangement, options->mode);
-  note_markers_elsewhere (project, path, arrangement, tracklist);
+  note_markers_elsewhere (project, shown, arrangement, tracklist);
   text = ts_export (tracklist, options->format, &options->export_options);
   g_string_append (out, text);
 
@@ -241,7 +245,7 @@ process_file (const char        *path,
         : ts_youtube_check (tracklist);
 
       for (guint i = 0; i < problems->len; i++)
-        g_printerr ("%s: %s\n", path, g_array_index (problems, TsYoutubeProblem, i).message);
+        g_printerr ("%s: %s\n", shown, g_array_index (problems, TsYoutubeProblem, i).message);
       *rules_hold = problems->len == 0;
     }
   return TRUE;
@@ -249,13 +253,14 @@ process_file (const char        *path,
 
 /* --format json gives every input a line, so that a script reading the
  * lines sees the files that failed too: {"file": …, "error": …}, the
- * error as on standard error without the file name in front. */
+ * error as on standard error without the file name (@shown) in front. */
 static void
 append_json_error (GString      *out,
                    const char   *path,
+                   const char   *shown,
                    const GError *error)
 {
-  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+  g_autofree char *prefix = g_strconcat (shown, ": ", NULL);
   const char *message = error->message;
 
   if (g_str_has_prefix (message, prefix))
@@ -444,18 +449,19 @@ main (int   argc,
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) file_error = NULL;
+      g_autofree char *shown = ts_quoted_name_dup (files[i]);
       gboolean rules_hold;
 
       if (format_is_line_based (options.format) && n_files > 1)
-        g_string_append_printf (text, "%s==> %s <==\n", i > 0 ? "\n" : "", files[i]);
+        g_string_append_printf (text, "%s==> %s <==\n", i > 0 ? "\n" : "", shown);
 
-      if (process_file (files[i], &options, text, &rules_hold, &file_error))
+      if (process_file (files[i], shown, &options, text, &rules_hold, &file_error))
         rules_broken |= !rules_hold;
       else
         {
           g_printerr ("%s\n", file_error->message);
           if (options.format == TS_EXPORT_JSON)
-            append_json_error (text, files[i], file_error);
+            append_json_error (text, files[i], shown, file_error);
           g_clear_error (&file_error);
           status = EXIT_BAD_INPUT;
         }

@@ -859,6 +859,79 @@ test_json_errors (Fixture       *fixture,
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* A file name may hold a newline or an escape sequence: stderr names it
+ * quoted and escaped, so that every message stays one "FILE: message"
+ * line and the terminal gets no escape; stdout's header does the same.
+ * JSON keeps the name exactly. */
+static void
+test_hostile_file_name (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char not_a_project[] = "this is not an Ableton Live set (.als), an FL Studio "
+                                      "project (.flp) or a cue sheet (.cue)";
+  g_autofree char *hostile = g_build_filename (fixture->dir, "bad\nname\x1B]0;pwned\x07.als", NULL);
+  g_autofree char *escaped = g_strescape (hostile, NULL);
+  g_autofree char *expected_err = g_strdup_printf ("\"%s\": %s\n", escaped, not_a_project);
+  g_autofree char *expected_header = g_strdup_printf ("\n==> \"%s\" <==\n", escaped);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+  const char *text_args[] = { fixture->steady, hostile, NULL };
+  const char *json_args[] = { "--format", "json", hostile, NULL };
+
+  g_assert_true (g_file_set_contents (hostile, "JUNK\n", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (text_args, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, expected_err);
+  g_assert_null (strchr (err, '\x1B'));
+  g_assert_true (g_str_has_suffix (out, expected_header));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (json_args, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, expected_err);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  json_parser_load_from_data (parser, lines[0], -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, hostile);
+  g_assert_cmpstr (json_object_get_string_member (root, "error"), ==, not_a_project);
+
+  g_unlink (hostile);
+}
+
+/* Titles reach the terminal as display text: no escape sequence or bidi
+ * override of a cue sheet's survives into what the CLI prints. */
+static void
+test_hostile_titles (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "hostile.cue", NULL);
+  const char *args[] = { path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "FILE \"mix.wav\" WAVE\n"
+                                      "  TRACK 01 AUDIO\n"
+                                      "    TITLE \"\x1B[31mred \x1B]0;pwned\x07\"\n"
+                                      "    INDEX 01 00:00:00\n"
+                                      "  TRACK 02 AUDIO\n"
+                                      "    TITLE \"\xE2\x80\xAE" "desrever\"\n"
+                                      "    INDEX 01 01:00:00\n", -1, NULL));
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "0:00 \xEF\xBF\xBD[31mred \xEF\xBF\xBD]0;pwned\xEF\xBF\xBD\n"
+                   "1:00 desrever\n");
+  g_assert_cmpstr (err, ==, "");
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -887,6 +960,8 @@ main (int   argc,
   ADD ("/cli/arrangement-without-markers", test_arrangement_without_markers);
   ADD ("/cli/stdin", test_stdin);
   ADD ("/cli/json-errors", test_json_errors);
+  ADD ("/cli/hostile-file-name", test_hostile_file_name);
+  ADD ("/cli/hostile-titles", test_hostile_titles);
 #undef ADD
 
   return g_test_run ();

@@ -1,9 +1,11 @@
-/* test-display-text.c - what untrusted text becomes before it is shown
+/* test-display-text.c - what untrusted text and file names become before
+ * they are shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "ts-display-text.h"
+#include "ts-quoted-name.h"
 
 static void
 assert_display (const char *text,
@@ -68,6 +70,34 @@ test_bidi_controls (void)
   assert_display ("\xE2\x81\xAA", "\xE2\x81\xAA");
 }
 
+static void
+assert_quoted (const char *name,
+               const char *expected)
+{
+  g_autofree char *shown = ts_quoted_name_dup (name);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* Names people give their files print as they are; the others quoted
+ * and escaped, on one line and without a byte a terminal acts on. */
+static void
+test_quoted_names (void)
+{
+  assert_quoted ("/music/Night Mix \"live\" (1).als", "/music/Night Mix \"live\" (1).als");
+  assert_quoted ("C:\\Sets\\Beyoncé – 日本.flp", "C:\\Sets\\Beyoncé – 日本.flp");
+  assert_quoted ("-", "-");
+  assert_quoted ("bad\nname.als", "\"bad\\nname.als\"");
+  assert_quoted ("tab\there\r.cue", "\"tab\\there\\r.cue\"");
+  assert_quoted ("\x1B]0;pwned\x07.als", "\"\\033]0;pwned\\007.als\"");
+  assert_quoted ("del\x7F", "\"del\\177\"");
+  /* C1 and bidi controls, and names that are not UTF-8: every byte that
+   * is not ASCII is escaped then, quotes and backslashes too. */
+  assert_quoted ("a\xC2\x9B" "b", "\"a\\302\\233b\"");
+  assert_quoted ("\xE2\x80\xAE" "vla.\"x\\", "\"\\342\\200\\256vla.\\\"x\\\\\"");
+  assert_quoted ("caf\xE9.als", "\"caf\\351.als\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,6 +109,7 @@ main (int    argc,
   g_test_add_func ("/display-text/c0-controls", test_c0_controls);
   g_test_add_func ("/display-text/c1-controls", test_c1_controls);
   g_test_add_func ("/display-text/bidi-controls", test_bidi_controls);
+  g_test_add_func ("/display-text/quoted-names", test_quoted_names);
 
   return g_test_run ();
 }

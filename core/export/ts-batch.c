@@ -11,12 +11,17 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ts-batch.h"
 #include "ts-format-info.h"
 #include "ts-project.h"
+#include "ts-quoted-name.h"
+#include "ts-write-error.h"
 
 G_DEFINE_QUARK (ts-batch-error-quark, ts_batch_error)
 
@@ -86,23 +91,39 @@ compare_names (gconstpointer a,
 
 /* Sorted, so that the same folder always gives the same batch and the
  * same project wins when two share an output name. */
+/* Why @folder cannot be listed, in the system's words. GLib's own
+ * message names the folder again, unquoted; its errno is not kept. */
+static int
+folder_errno (const char *folder)
+{
+  GStatBuf st;
+
+  if (g_stat (folder, &st) != 0)
+    return errno;
+  if (!S_ISDIR (st.st_mode))
+    return ENOTDIR;
+  if (g_access (folder, R_OK) != 0)
+    return errno;
+  return EIO;
+}
+
 static void
 walk_folder (const char *folder,
              GPtrArray  *found,
              GPtrArray  *failed)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (dir == NULL)
     {
       TsBatchItem *item = ts_batch_item_new (folder, NULL, NULL);
+      g_autofree char *shown = ts_quoted_name_dup (folder);
 
       g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_NOT_FOUND,
                    /* Translators: the folder, then the system's reason. */
-                   _("%s: cannot read the folder (%s)"), folder, error->message);
+                   _("%s: cannot read the folder (%s)"), shown, g_strerror (folder_errno (folder)));
       g_ptr_array_add (failed, item);
       return;
     }
@@ -144,10 +165,16 @@ ts_batch_mark_same_outputs (GPtrArray *items)
       if (item->error != NULL || item->output == NULL)
         continue;
       if ((first = g_hash_table_lookup (outputs, item->output)) != NULL)
-        g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_SAME_OUTPUT,
-                     /* Translators: the project, the output file, then
-                      * the other project exported there. */
-                     _("%s: %s is already the export of %s"), item->project, item->output, first);
+        {
+          g_autofree char *project = ts_quoted_name_dup (item->project);
+          g_autofree char *output = ts_quoted_name_dup (item->output);
+          g_autofree char *other = ts_quoted_name_dup (first);
+
+          g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_SAME_OUTPUT,
+                       /* Translators: the project, the output file, then
+                        * the other project exported there. */
+                       _("%s: %s is already the export of %s"), project, output, other);
+        }
       else
         g_hash_table_insert (outputs, item->output, item->project);
     }
@@ -175,9 +202,10 @@ ts_batch_plan (const char * const *inputs,
       else
         {
           TsBatchItem *item = ts_batch_item_new (inputs[i], NULL, NULL);
+          g_autofree char *shown = ts_quoted_name_dup (inputs[i]);
 
           g_set_error (&item->error, TS_BATCH_ERROR, TS_BATCH_ERROR_NOT_FOUND,
-                       _("%s: no such file or folder"), inputs[i]);
+                       _("%s: no such file or folder"), shown);
           g_ptr_array_add (items, item);
         }
     }
@@ -199,7 +227,8 @@ export_project (const TsBatchItem     *item,
                 const TsBatchOptions  *options,
                 GError               **error)
 {
-  g_autoptr(TsProject) project = ts_project_load_path (item->project, NULL, error);
+  g_autofree char *shown = ts_quoted_name_dup (item->project);
+  g_autoptr(TsProject) project = ts_project_load_path (item->project, shown, error);
   g_autoptr(TsTracklist) tracklist = NULL;
 
   if (project == NULL)
@@ -220,13 +249,15 @@ export_item (TsBatchItem          *item,
              GError              **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *project = ts_quoted_name_dup (item->project);
+  g_autofree char *output = ts_quoted_name_dup (item->output);
   g_autoptr(GError) local_error = NULL;
 
   if (!options->force && g_file_test (item->output, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, TS_BATCH_ERROR, TS_BATCH_ERROR_EXISTS,
                    /* Translators: the project, then its output file. */
-                   _("%s: %s exists already; it is kept"), item->project, item->output);
+                   _("%s: %s exists already; it is kept"), project, output);
       return FALSE;
     }
 
@@ -240,7 +271,8 @@ export_item (TsBatchItem          *item,
       g_set_error (error, TS_BATCH_ERROR, TS_BATCH_ERROR_WRITE,
                    /* Translators: the project, the output file, then the
                     * system's reason. */
-                   _("%s: cannot write %s (%s)"), item->project, item->output, local_error->message);
+                   _("%s: cannot write %s (%s)"), project, output,
+                   ts_write_error_describe (local_error));
       return FALSE;
     }
   return TRUE;
