@@ -294,6 +294,63 @@ test_control_characters (void)
   ts_ableton_set_clear (&set);
 }
 
+/* Where libxml2 stops, the message says in the set's words what is
+ * wrong: the fast reader which part of the set, the reference reader,
+ * which reads the whole document, which line. libxml2's own text
+ * ("xmlParseCharRef: invalid xmlChar value 27") is for the debug log. */
+static void
+test_xml_errors_in_our_words (void)
+{
+  static const struct { const char *name_xml; const char *words; } cases[] = {
+    { "Bad&#27;name", "it contains a character XML does not allow" },
+    { "Bad&#x1;name", "it contains a character XML does not allow" },
+    { "Bad\x01name", "it contains a character XML does not allow" },
+    { "Bad\xFF\xFEname", "it contains a character XML does not allow" },
+    { "Tom &amp Jerry", "it refers to an entity (“&…;”) that XML does not define" },
+    { "&nbsp;", "it refers to an entity (“&…;”) that XML does not define" },
+    { "x\" Value=\"y", "an attribute is not written as XML requires" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 120);
+      g_autofree char *xml = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) reference_error = NULL;
+      g_autofree char *fast_expected = NULL;
+      g_autofree char *reference_expected = NULL;
+      TsAbletonSet set = { 0 };
+      const char *bad;
+      guint line = 1;
+
+      ts_als_writer_add_locator (writer, 0, "Fine");
+      ts_als_writer_add_locator_raw (writer, 4, cases[i].name_xml);
+      xml = ts_als_writer_to_xml (writer);
+      bad = strstr (xml, cases[i].name_xml);
+      g_assert_nonnull (bad);
+      for (const char *p = xml; p < bad; p++)
+        line += *p == '\n';
+      bytes = ts_als_gzip (xml, strlen (xml));
+
+      fast_expected = g_strdup_printf ("broken.als: the Live set is damaged: %s (in the locators)",
+                                       cases[i].words);
+      reference_expected = g_strdup_printf ("broken.als: the Live set is damaged: %s, at line %u",
+                                            cases[i].words, line);
+
+      g_assert_false (ts_ableton_set_read (&set, g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), "broken.als", &error));
+      g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+      g_assert_cmpstr (error->message, ==, fast_expected);
+
+      g_assert_false (ts_ableton_set_read_reference (&set, g_bytes_get_data (bytes, NULL),
+                                                     g_bytes_get_size (bytes), "broken.als",
+                                                     &reference_error));
+      g_assert_error (reference_error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+      g_assert_cmpstr (reference_error->message, ==, reference_expected);
+    }
+}
+
 static void
 test_names (void)
 {
@@ -666,8 +723,8 @@ test_libxml_regions (void)
 
     g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
     g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
-    g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: "
-                     "Entity 'bogus' not defined (in the Ableton tag)");
+    g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: it refers to an "
+                     "entity (“&…;”) that XML does not define (in the Ableton tag)");
   }
 
   {
@@ -1234,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/locators/entities", test_entities);
   g_test_add_func ("/ableton-set/locators/names", test_names);
   g_test_add_func ("/ableton-set/locators/control-characters", test_control_characters);
+  g_test_add_func ("/ableton-set/errors/xml-in-our-words", test_xml_errors_in_our_words);
   g_test_add_func ("/ableton-set/automation/shapes", test_shapes);
   g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);
   g_test_add_data_func ("/ableton-set/automation/curves/live11", GUINT_TO_POINTER (11), test_curves);

@@ -609,6 +609,12 @@ test_errors_in_german (Fixture       *fixture,
   const char *to_nowhere[] = { "-o", nowhere, fixture->steady, NULL };
   g_autofree char *nowhere_err = g_strdup_printf ("timestamps-cli: %s kann nicht geschrieben werden: "
                                                   "der Ordner existiert nicht\n", nowhere);
+  g_autoptr(TsAlsWriter) damaged = ts_als_writer_new (11, 120.0);
+  g_autofree char *damaged_path = g_build_filename (fixture->dir, "damaged.als", NULL);
+  const char *damaged_args[] = { damaged_path, NULL };
+  g_autofree char *damaged_err = g_strconcat (damaged_path, ": Das Live-Set ist beschädigt: Es enthält "
+                                              "ein Zeichen, das XML nicht erlaubt (im Abschnitt "
+                                              "„Locators“)\n", NULL);
 
   g_assert_nonnull (locale_dir);
   catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
@@ -641,6 +647,15 @@ test_errors_in_german (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli_from (german, to_nowhere, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, nowhere_err);
+
+  /* What libxml2 found, in our words and in German. */
+  ts_als_writer_add_locator_raw (damaged, 0, "Bad&#27;name");
+  g_assert_true (ts_als_writer_write_file (damaged, damaged_path, TRUE, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_from (german, damaged_args, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, damaged_err);
+  g_unlink (damaged_path);
 }
 
 /* --round is the app's Rounding preference, down by default. */

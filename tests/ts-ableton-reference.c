@@ -62,7 +62,8 @@ read_slow (TsAbletonCollector  *c,
            GError             **error)
 {
   SlowInput input = { src, c->display_name, NULL };
-  g_autofree char *first_error = NULL;
+  TsAbletonXmlError first_error;
+  g_autofree char *wrong = NULL;
   xmlTextReaderPtr reader;
   xmlDocPtr doc = NULL;
   gboolean saw_root = FALSE;
@@ -76,7 +77,7 @@ read_slow (TsAbletonCollector  *c,
     {
       return ts_ableton_malformed (c, error, _("the XML reader could not start"));
     }
-  xmlTextReaderSetErrorHandler (reader, ts_ableton_keep_first_error, &first_error);
+  ts_ableton_watch_errors (reader, &first_error);
 
   ok = ts_ableton_read_elements (c, reader, TS_ALS_DOCUMENT, &saw_root, &broken, error);
 
@@ -91,14 +92,14 @@ read_slow (TsAbletonCollector  *c,
           gboolean saw_doctype, saw_ableton;
 
           slow_peek (reader, &doc, &saw_doctype, &saw_ableton);
+          wrong = ts_ableton_describe_xml_error (&first_error, TRUE);
           if (saw_doctype)
             ts_ableton_refuse_doctype (c, error);
           else if (saw_root || saw_ableton)
-            ts_ableton_malformed (c, error, "%s",
-                                  first_error != NULL ? first_error : _("the XML is broken"));
+            ts_ableton_malformed (c, error, "%s", wrong);
           else
             ts_ableton_not_a_set (c->display_name,
-                                  first_error != NULL ? first_error : _("the content is not XML"),
+                                  first_error.code != XML_ERR_OK ? wrong : _("the content is not XML"),
                                   error);
         }
     }

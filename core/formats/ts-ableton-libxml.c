@@ -37,19 +37,112 @@ ts_ableton_init_libxml (void)
     }
 }
 
-/* Keeps libxml2's first error message in the char * at @arg. */
-void
-ts_ableton_keep_first_error (void                    *arg,
-                             const char              *msg,
-                             xmlParserSeverities      severity,
-                             xmlTextReaderLocatorPtr  locator)
-{
-  char **first = arg;
+/* libxml2 2.12 made the error it hands over const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *TsXmlErrorArg;
+#else
+typedef xmlErrorPtr TsXmlErrorArg;
+#endif
 
-  if (*first == NULL
-      && (severity == XML_PARSER_SEVERITY_ERROR
-          || severity == XML_PARSER_SEVERITY_VALIDITY_ERROR))
-    *first = g_strchomp (g_strdup (msg));
+/* libxml2's words are English, name its own functions ("xmlParseCharRef:
+ * invalid xmlChar value 27") and are no message for a DJ: they go to the
+ * debug log, and the first error's code and line are kept in the
+ * TsAbletonXmlError at @arg for ts_ableton_describe_xml_error(). */
+static void
+keep_first_error (void          *arg,
+                  TsXmlErrorArg  error)
+{
+  TsAbletonXmlError *first = arg;
+  g_autofree char *message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+
+  g_debug ("libxml2, line %d: %s", error->line, message);
+  if (first->code == XML_ERR_OK && error->level >= XML_ERR_ERROR)
+    {
+      first->code = error->code;
+      first->line = error->line;
+    }
+}
+
+void
+ts_ableton_watch_errors (xmlTextReaderPtr   reader,
+                         TsAbletonXmlError *first)
+{
+  first->code = XML_ERR_OK;
+  first->line = 0;
+  xmlTextReaderSetStructuredErrorHandler (reader, keep_first_error, first);
+}
+
+/* What is wrong, in words that complete "the Live set is damaged: %s".
+ * libxml2 has some hundred codes; these are the ones a damaged or
+ * hand-edited set gives, and any other is broken XML. */
+static const char *
+describe_code (int code)
+{
+  static const int character[] = {
+    XML_ERR_INVALID_HEX_CHARREF, XML_ERR_INVALID_DEC_CHARREF, XML_ERR_INVALID_CHARREF,
+    XML_ERR_INVALID_CHAR,
+  };
+  static const int encoding[] = {
+    XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING, XML_ERR_INVALID_ENCODING,
+  };
+  static const int entity[] = {
+    XML_ERR_ENTITYREF_NO_NAME, XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_UNDECLARED_ENTITY,
+    XML_WAR_UNDECLARED_ENTITY, XML_ERR_UNPARSED_ENTITY, XML_ERR_ENTITY_IS_EXTERNAL,
+    XML_ERR_ENTITY_IS_PARAMETER, XML_ERR_ENTITY_LOOP, XML_ERR_ENTITY_BOUNDARY,
+  };
+  static const int tag[] = {
+    XML_ERR_GT_REQUIRED, XML_ERR_LTSLASH_REQUIRED, XML_ERR_TAG_NAME_MISMATCH,
+    XML_ERR_TAG_NOT_FINISHED, XML_ERR_NAME_REQUIRED, XML_ERR_LT_REQUIRED,
+  };
+  static const int attribute[] = {
+    XML_ERR_LT_IN_ATTRIBUTE, XML_ERR_ATTRIBUTE_NOT_STARTED, XML_ERR_ATTRIBUTE_NOT_FINISHED,
+    XML_ERR_ATTRIBUTE_WITHOUT_VALUE, XML_ERR_ATTRIBUTE_REDEFINED, XML_ERR_STRING_NOT_STARTED,
+    XML_ERR_STRING_NOT_CLOSED,
+  };
+  static const int after_end[] = {
+    XML_ERR_DOCUMENT_END,
+  };
+  static const int too_large[] = {
+    XML_ERR_NO_MEMORY, XML_ERR_NAME_TOO_LONG,
+  };
+  static const struct { const int *codes; gsize n; const char *words; } kinds[] = {
+    { character, G_N_ELEMENTS (character), N_("it contains a character XML does not allow") },
+    { encoding, G_N_ELEMENTS (encoding), N_("its text is not in the encoding it declares") },
+    { entity, G_N_ELEMENTS (entity), N_("it refers to an entity (“&…;”) that XML does not define") },
+    { tag, G_N_ELEMENTS (tag), N_("an element is not closed, or closed in the wrong place") },
+    { attribute, G_N_ELEMENTS (attribute), N_("an attribute is not written as XML requires") },
+    { after_end, G_N_ELEMENTS (after_end), N_("there is more after the end of the document") },
+    { too_large, G_N_ELEMENTS (too_large), N_("a part of it is larger than the XML reader can hold") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (gsize j = 0; j < kinds[i].n; j++)
+      if (kinds[i].codes[j] == code)
+        return _(kinds[i].words);
+  return _("the XML is broken");
+}
+
+/**
+ * ts_ableton_describe_xml_error:
+ * @first: what ts_ableton_watch_errors() kept
+ * @with_line: whether @first's line is a line of the file (the reference
+ *   reader's whole document) rather than of a region read on its own
+ *
+ * Returns: (transfer full): what is wrong with the XML, translated
+ */
+char *
+ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
+                               gboolean                 with_line)
+{
+  const char *words = describe_code (first->code);
+
+  if (first->code == XML_ERR_OK)
+    return g_strdup (_("the XML is broken"));
+  if (!with_line || first->line <= 0)
+    return g_strdup (words);
+  /* Translators: what is wrong, e.g. "it contains a character XML does
+   * not allow", then the line of the file it is on. */
+  return g_strdup_printf (_("%s, at line %d"), words, first->line);
 }
 
 gboolean

@@ -137,11 +137,17 @@ gboolean     ts_ableton_collector_leave    (TsAbletonCollector    *c,
                                             TsAlsCtx               ctx,
                                             GError               **error);
 
+/* The first error libxml2 reported while reading, for our own words. */
+typedef struct {
+  int code;   /* an xmlParserErrors; XML_ERR_OK while there is none */
+  int line;   /* in what libxml2 read; 0 when it does not say */
+} TsAbletonXmlError;
+
 void         ts_ableton_init_libxml        (void);
-void         ts_ableton_keep_first_error   (void                  *arg,
-                                            const char            *msg,
-                                            xmlParserSeverities    severity,
-                                            xmlTextReaderLocatorPtr locator);
+void         ts_ableton_watch_errors       (xmlTextReaderPtr       reader,
+                                            TsAbletonXmlError     *first);
+char        *ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
+                                            gboolean               with_line);
 gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
                                             GError               **error);
 gboolean     ts_ableton_read_elements      (TsAbletonCollector    *c,

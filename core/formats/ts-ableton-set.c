@@ -62,7 +62,7 @@ read_xml (FastReader  *r,
           const char  *what,
           GError     **error)
 {
-  g_autofree char *first_error = NULL;
+  TsAbletonXmlError first_error;
   xmlTextReaderPtr reader;
   gboolean saw_element, broken;
   gboolean ok;
@@ -71,14 +71,19 @@ read_xml (FastReader  *r,
                                TS_ABLETON_LIBXML_OPTIONS);
   if (reader == NULL)
     return ts_ableton_malformed (r->c, error, _("the XML reader could not start"));
-  xmlTextReaderSetErrorHandler (reader, ts_ableton_keep_first_error, &first_error);
+  ts_ableton_watch_errors (reader, &first_error);
 
   ok = ts_ableton_read_elements (r->c, reader, ctx, &saw_element, &broken, error);
   if (broken)
-    /* Translators: the first %s is the XML reader's own (English)
-     * message, the second a part of the set, e.g. "the locators". */
-    ts_ableton_malformed (r->c, error, _("%s (in %s)"),
-                          first_error != NULL ? first_error : _("the XML is broken"), what);
+    {
+      /* A region's lines are not the file's: it says which part. */
+      g_autofree char *wrong = ts_ableton_describe_xml_error (&first_error, FALSE);
+
+      /* Translators: the first %s says what is wrong with the XML, e.g.
+       * "it contains a character XML does not allow", the second a part
+       * of the set, e.g. "the locators". */
+      ts_ableton_malformed (r->c, error, _("%s (in %s)"), wrong, what);
+    }
 
   xmlFreeTextReader (reader);
   g_string_truncate (r->xml, 0);
