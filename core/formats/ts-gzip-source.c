@@ -200,6 +200,9 @@ inflate_into (TsGzipSource  *self,
           return fail_no_memory (self, error);
 
         default:
+          /* zlib's words ("invalid block type") are for the debug log;
+           * the user reads ours. */
+          g_debug ("zlib: %s", self->zs.msg != NULL ? self->zs.msg : "(no message)");
           return fail_damaged (self, error);
         }
       break;
