@@ -519,7 +519,7 @@ test_ffmpeg_reads_ffmetadata (void)
     { 0.0, "Bicep - Glue", "0.000000", "1.500000" },
     { 1.5, "a=b;c#d\\e & <C> --> \"Q\", 12\"", "1.500000", "2.250000" },
     { 2.25, "Line\nBreak", "2.250000", "3.013000" },
-    { 3.0 + 1.0 / 75.0, "坂本龍一 🎹", "3.013000", "4.000000" },
+    { 3.0 + 1.0 / 75.0, ";坂本龍一 🎹 [CHAPTER] END=1 \\;", "3.013000", "4.000000" },
   };
 
   g_assert_nonnull (dir);
@@ -613,6 +613,51 @@ test_cueprint_reads_cue (void)
   remove_dir (dir);
 }
 
+/* Titles that look like cue-sheet commands or hold the characters other
+ * formats escape stay titles of their own track for cueprint. */
+static void
+test_cueprint_reads_hostile_titles (void)
+{
+  static const struct { const char *title; const char *printed; } titles[] = {
+    { "a=b;c#d - e\\f", "a=b;c#d|e\\f" },
+    { "INDEX 01 00:00:00", "|INDEX 01 00:00:00" },
+    { "TRACK 99 AUDIO - FILE \"x.wav\" WAVE", "TRACK 99 AUDIO|FILE \\\"x.wav\\\" WAVE" },
+    { "REM not a comment", "|REM not a comment" },
+    { "Line\nBreak - \"Q\"", "Line Break|\\\"Q\\\"" },
+  };
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
+  g_autofree char *dir = g_dir_make_tmp ("ts-export-XXXXXX", NULL);
+  g_autofree char *cue = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  /* No disc title without a file; libcue keeps the backslash of \". */
+  g_autoptr(GString) expected = g_string_new ("|5\n");
+  int status = -1;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      ts_tracklist_add (tracklist, 10.0 * i, NAN, titles[i].title);
+      g_string_append_printf (expected, "%u|%s\n", i + 1, titles[i].printed);
+    }
+  cue = ts_export (tracklist, TS_EXPORT_CUE, NULL);
+  path = write_temp (dir, "hostile.cue", cue);
+
+  {
+    const char *const argv[] = { "cueprint", "-d", "%T|%N\n", "-t", "%n|%p|%t\n", path, NULL };
+
+    if (!run_tool (argv, &out, &status))
+      {
+        remove_dir (dir);
+        return;
+      }
+  }
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, expected->str);
+  remove_dir (dir);
+}
+
 /* Python's csv module, as scripts read our CSV, gets back every title,
  * formulas with the ' that makes a spreadsheet show them as text. */
 static void
@@ -667,6 +712,138 @@ test_python_reads_csv (void)
   g_assert_cmpstr (json_array_get_string_element (cells, 0), ==, "title");
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (json_array_get_string_element (cells, i + 1), ==, titles[i].cell);
+
+  remove_dir (dir);
+}
+
+/* Python's json module reads back the podcast chapters' exact titles,
+ * and the JSON export's. */
+static void
+test_python_reads_json (void)
+{
+  static const char *const titles[] = {
+    "Ann \"Q\" Smith \\ C:\\path",
+    "Line\nBreak\tTab\r\x01\x1F",
+    "\xE2\x80\xA8separators\xE2\x80\xA9 </script> & <b>",
+    "=1+1 ; # [x] {y}",
+    "坂本龍一 🎹",
+  };
+  static const TsExportFormat formats[] = { TS_EXPORT_PODCAST, TS_EXPORT_JSON };
+  static const char script[] =
+    "import json, sys\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    doc = json.load(f)\n"
+    "items = doc['chapters'] if 'chapters' in doc else doc['markers']\n"
+    "sys.stdout.write(json.dumps([item['title'] for item in items], ensure_ascii=True))\n";
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
+  g_autofree char *dir = g_dir_make_tmp ("ts-export-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    ts_tracklist_add (tracklist, 10.0 * i, NAN, titles[i]);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *text = ts_export (tracklist, formats[f], NULL);
+      g_autofree char *path = write_temp (dir, "chapters.json", text);
+      g_autofree char *out = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonArray *read;
+      int status = -1;
+      const char *const argv[] = { "python3", "-c", script, path, NULL };
+
+      if (!run_tool (argv, &out, &status))
+        break;
+      g_assert_cmpint (status, ==, 0);
+      g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+      g_assert_no_error (error);
+      read = json_node_get_array (json_parser_get_root (parser));
+      g_assert_cmpuint (json_array_get_length (read), ==, G_N_ELEMENTS (titles));
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        g_assert_cmpstr (json_array_get_string_element (read, i), ==, titles[i]);
+    }
+
+  remove_dir (dir);
+}
+
+/* ffmpeg's WebVTT reader gets one cue per chapter, with its time and
+ * its title, whatever the title holds: "-->", a timing line, markup, a
+ * blank line. */
+static void
+test_ffmpeg_reads_webvtt (void)
+{
+  static const char *const titles[] = {
+    "A --> B",
+    "00:00:05.000 --> 00:00:06.000",
+    "Blank\n\nLine",
+    "<b>bold</b> &amp; \\ = ; # \"q\"",
+    "NOTE not a comment",
+    "坂本龍一 🎹",
+  };
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
+  g_autofree char *dir = g_dir_make_tmp ("ts-export-XXXXXX", NULL);
+  g_autofree char *vtt = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *srt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) expected_srt = g_string_new (NULL);
+  JsonArray *packets;
+  int status = -1;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    ts_tracklist_add (tracklist, 2.0 * i, NAN, titles[i]);
+  tracklist->end_seconds = 2.0 * G_N_ELEMENTS (titles);
+  vtt = ts_export (tracklist, TS_EXPORT_WEBVTT, NULL);
+  path = write_temp (dir, "chapters.vtt", vtt);
+
+  {
+    const char *const argv[] = {
+      "ffprobe", "-v", "error", "-show_entries", "packet=pts_time,duration_time",
+      "-of", "json", path, NULL
+    };
+
+    if (!run_tool (argv, &json, &status))
+      {
+        remove_dir (dir);
+        return;
+      }
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    const char *const argv[] = { "ffmpeg", "-nostdin", "-v", "error", "-i", path, "-f", "srt", "-", NULL };
+
+    if (!run_tool (argv, &srt, &status))
+      {
+        remove_dir (dir);
+        return;
+      }
+    g_assert_cmpint (status, ==, 0);
+  }
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  packets = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "packets");
+  g_assert_cmpuint (json_array_get_length (packets), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      JsonObject *packet = json_array_get_object_element (packets, i);
+      g_autofree char *start = g_strdup_printf ("%u.000000", 2 * i);
+
+      g_assert_cmpstr (json_object_get_string_member (packet, "pts_time"), ==, start);
+      g_assert_cmpstr (json_object_get_string_member (packet, "duration_time"), ==, "2.000000");
+    }
+
+  /* The titles as ffmpeg decodes them, one line each. */
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_string_append_printf (expected_srt, "%u\n00:00:%02u,000 --> 00:00:%02u,000\n%s\n\n",
+                            i + 1, 2 * i, 2 * i + 2,
+                            i == 2 ? "Blank  Line" : titles[i]);
+  g_assert_cmpstr (srt, ==, expected_srt->str);
 
   remove_dir (dir);
 }
@@ -727,7 +904,10 @@ main (int    argc,
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/ffmpeg-reads-ffmetadata", test_ffmpeg_reads_ffmetadata);
   g_test_add_func ("/export/cueprint-reads-cue", test_cueprint_reads_cue);
+  g_test_add_func ("/export/cueprint-reads-hostile-titles", test_cueprint_reads_hostile_titles);
   g_test_add_func ("/export/python-reads-csv", test_python_reads_csv);
+  g_test_add_func ("/export/ffmpeg-reads-webvtt", test_ffmpeg_reads_webvtt);
+  g_test_add_func ("/export/python-reads-json", test_python_reads_json);
   g_test_add_func ("/export/template-validate", test_template_validate);
 
   return g_test_run ();
