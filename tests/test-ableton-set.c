@@ -665,6 +665,19 @@ edited_set (guint       version,
   return edited_xml (writer, from, to);
 }
 
+/* The version the set names is shown as the DAW's: display text too. */
+static void
+test_creator_control_characters (void)
+{
+  g_autoptr(GBytes) bytes = edited_set (10, "Creator=\"Ableton Live 10.1.7\"",
+                                        "Creator=\"Ableton Live 10.1.7&#10;&#x9B;&#x202E;x\"");
+  TsAbletonSet set = { 0 };
+
+  read_both (bytes, &set);
+  g_assert_cmpstr (set.creator, ==, "Ableton Live 10.1.7 \xEF\xBF\xBDx");
+  ts_ableton_set_clear (&set);
+}
+
 /* A set whose arrangement ends with an audio clip at beat 12.5 (the only
  * <CurrentEnd Value="12.5" />), with a session clip ending at 500 (the
  * only <CurrentEnd Value="500" />). */
@@ -1291,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/locators/entities", test_entities);
   g_test_add_func ("/ableton-set/locators/names", test_names);
   g_test_add_func ("/ableton-set/locators/control-characters", test_control_characters);
+  g_test_add_func ("/ableton-set/creator-control-characters", test_creator_control_characters);
   g_test_add_func ("/ableton-set/errors/xml-in-our-words", test_xml_errors_in_our_words);
   g_test_add_func ("/ableton-set/automation/shapes", test_shapes);
   g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);

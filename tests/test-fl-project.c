@@ -242,7 +242,7 @@ test_control_characters (void)
       guint n = G_N_ELEMENTS (names) + (utf16 ? G_N_ELEMENTS (utf16_only) : 0);
       TsFlProject project;
 
-      ts_flp_writer_version (writer, utf16 ? "20.8.4.2576" : "11.0.0");
+      ts_flp_writer_version (writer, utf16 ? "20.8.4.2576\x1B[2J" : "11.0.0\t\x07");
       ts_flp_writer_tempo (writer, 120000);
       ts_flp_writer_arrangement (writer, 0, "\x1B]0;Main\x07" "A\tB");
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -252,6 +252,8 @@ test_control_characters (void)
       bytes = ts_flp_writer_finish (writer);
       read_ok (bytes, &project);
 
+      g_assert_cmpstr (ts_fl_project_get_version (&project), ==,
+                       utf16 ? "FL Studio 20.8.4.2576\xEF\xBF\xBD[2J" : "FL Studio 11.0.0 \xEF\xBF\xBD");
       g_assert_cmpstr (ts_fl_project_get_arrangement_name (&project, 0), ==,
                        "\xEF\xBF\xBD]0;Main\xEF\xBF\xBD" "A B");
       markers = ts_fl_project_collect_markers (&project, 0);

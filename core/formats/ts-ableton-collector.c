@@ -592,7 +592,8 @@ collector_finish (TsAbletonCollector  *c,
   else
     return ts_ableton_malformed (c, error, _("it has no tempo"));
 
-  set->creator = g_steal_pointer (&c->creator);
+  /* Shown as the DAW's version, so display text like the names. */
+  set->creator = ts_display_text_dup (c->creator);
   set->minor_version = g_steal_pointer (&c->minor_version);
   set->live_version = major;
   set->tempo_events = events != NULL ? g_array_ref (events) : tempo_event_array_new ();

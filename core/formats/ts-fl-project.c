@@ -411,10 +411,11 @@ reader_set_version (Reader       *reader,
                     gsize         length)
 {
   TsFlProject *project = reader->project;
-  g_autofree char *text = decode_8bit (payload, length);
+  g_autofree char *raw = decode_8bit (payload, length);
 
+  /* Shown as the DAW's version, so display text like the names. */
   g_free (project->version);
-  project->version = g_strstrip (g_steal_pointer (&text));
+  project->version = g_strstrip (ts_display_text_dup (raw));
   project->major_version = (guint) MIN (g_ascii_strtoull (project->version, NULL, 10), 1000);
   /* Text is UTF-16 from FL 12 on; the version itself stays 8-bit. */
   reader->utf16 = project->major_version >= 12;
