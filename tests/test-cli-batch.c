@@ -294,6 +294,36 @@ test_exports_each (Fixture       *fixture,
     }
 }
 
+/* A project found in a folder may have any name: its failure is still
+ * one line, the name quoted and escaped, with no escape sequence. */
+static void
+test_hostile_file_name (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *hostile = g_build_filename (fixture->projects, "bad\nname\x1B[31m.als", NULL);
+  g_autofree char *escaped = g_strescape (hostile, NULL);
+  g_autofree char *expected_line = g_strdup_printf ("\"%s\": this is not an Ableton Live set", escaped);
+  g_autofree char *broken_line = g_strdup_printf ("%s: ", fixture->broken);
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (skip_unless_test_key ())
+    return;
+  activate_pro (fixture);
+  write_text (hostile, "JUNK\n");
+
+  g_assert_cmpint (run_batch (fixture, "text", FALSE, &err), ==, 2);
+  g_assert_null (strchr (err, '\x1B'));
+  lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "");
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (g_str_has_prefix (lines[i], expected_line)
+                   || g_str_has_prefix (lines[i], broken_line));
+  g_assert_false (g_str_has_prefix (lines[0], expected_line) == g_str_has_prefix (lines[1], expected_line));
+  g_unlink (hostile);
+}
+
 static void
 test_keeps_outputs (Fixture       *fixture,
                     gconstpointer  data)
@@ -412,6 +442,7 @@ main (int   argc,
   ADD ("/cli-batch/exports-each/text", "text", test_exports_each);
   ADD ("/cli-batch/exports-each/json", "json", test_exports_each);
   ADD ("/cli-batch/keeps-outputs", NULL, test_keeps_outputs);
+  ADD ("/cli-batch/hostile-file-name", NULL, test_hostile_file_name);
   ADD ("/cli-batch/all-exported", NULL, test_all_exported);
   ADD ("/cli-batch/needs-pro", NULL, test_needs_pro);
   ADD ("/cli-batch/single-needs-no-licence", NULL, test_single_needs_no_licence);
