@@ -295,9 +295,9 @@ test_control_characters (void)
 }
 
 /* Where libxml2 stops, the message says in the set's words what is
- * wrong: the fast reader which part of the set, the reference reader,
- * which reads the whole document, which line. libxml2's own text
- * ("xmlParseCharRef: invalid xmlChar value 27") is for the debug log. */
+ * wrong and on which line of the file, the fast reader also in which
+ * part of the set. libxml2's own text ("xmlParseCharRef: invalid xmlChar
+ * value 27") is for the debug log. */
 static void
 test_xml_errors_in_our_words (void)
 {
@@ -333,8 +333,8 @@ test_xml_errors_in_our_words (void)
         line += *p == '\n';
       bytes = ts_als_gzip (xml, strlen (xml));
 
-      fast_expected = g_strdup_printf ("broken.als: the Live set is damaged: %s (in the locators)",
-                                       cases[i].words);
+      fast_expected = g_strdup_printf ("broken.als: the Live set is damaged: %s, at line %u "
+                                       "(in the locators)", cases[i].words, line);
       reference_expected = g_strdup_printf ("broken.als: the Live set is damaged: %s, at line %u",
                                             cases[i].words, line);
 
@@ -737,7 +737,7 @@ test_libxml_regions (void)
     g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
     g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
     g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: it refers to an "
-                     "entity (“&…;”) that XML does not define (in the Ableton tag)");
+                     "entity (“&…;”) that XML does not define, at line 2 (in the Ableton tag)");
   }
 
   {
@@ -980,6 +980,71 @@ test_scanner_pieces (void)
       g_autofree char *pieces = scan_in_pieces (xml, piece);
 
       g_assert_cmpstr (pieces, ==, whole);
+    }
+}
+
+typedef struct {
+  TsXmlScanner *scanner;
+  const char   *xml;
+  guint         n_tags;
+} OffsetCheck;
+
+/* Every start tag is where the scanner says it is in the document. */
+static gboolean
+check_offset (gpointer          user_data,
+              guint             parent_tag,
+              const char       *name,
+              gsize             name_len,
+              const TsXmlAttr  *attrs,
+              guint             n_attrs,
+              guint            *child_tag,
+              GError          **error)
+{
+  OffsetCheck *check = user_data;
+  gsize length = 0;
+  const char *tag = ts_xml_scanner_get_tag (check->scanner, &length);
+  guint64 offset = ts_xml_scanner_get_tag_offset (check->scanner);
+
+  g_assert_cmpmem (check->xml + offset, length, tag, length);
+  check->n_tags++;
+  *child_tag = 1;
+  return TRUE;
+}
+
+static gboolean
+ignore_end (gpointer   user_data,
+            guint      tag,
+            GError   **error)
+{
+  return TRUE;
+}
+
+static void
+test_scanner_offsets (void)
+{
+  static const char *xml =
+    "<?xml version=\"1.0\"?>\n<!-- <x> -->\n<Ableton A=\"1\">\n"
+    "\t<Empty/><Quoted V=\"a > b\"/>\n\t<Text>some text</Text >\n</Ableton>\n";
+  gsize length = strlen (xml);
+
+  for (gsize piece = 1; piece < 40; piece++)
+    {
+      g_autoptr(GError) error = NULL;
+      OffsetCheck check = { NULL, xml, 0 };
+      g_autoptr(TsXmlScanner) scanner = ts_xml_scanner_new (check_offset, ignore_end, &check);
+
+      check.scanner = scanner;
+      for (gsize offset = 0; offset < length; offset += piece)
+        {
+          gsize available = 0;
+          gsize n = MIN (piece, length - offset);
+          char *buf = ts_xml_scanner_get_buffer (scanner, &available);
+
+          memcpy (buf, xml + offset, n);
+          g_assert_true (ts_xml_scanner_commit (scanner, n, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpuint (check.n_tags, ==, 4);
     }
 }
 
@@ -1319,6 +1384,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/errors/not-ableton", test_not_ableton);
   g_test_add_func ("/ableton-set/scanner/pieces", test_scanner_pieces);
   g_test_add_func ("/ableton-set/scanner/errors", test_scanner_errors);
+  g_test_add_func ("/ableton-set/scanner/offsets", test_scanner_offsets);
   g_test_add_func ("/ableton-set/scanner/capture", test_scanner_capture);
   g_test_add_func ("/ableton-set/corpus-agrees", test_corpus_agrees);
   g_test_add_func ("/ableton-set/corpus-end-beats", test_corpus_end_beats);

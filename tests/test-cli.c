@@ -612,9 +612,9 @@ test_errors_in_german (Fixture       *fixture,
   g_autoptr(TsAlsWriter) damaged = ts_als_writer_new (11, 120.0);
   g_autofree char *damaged_path = g_build_filename (fixture->dir, "damaged.als", NULL);
   const char *damaged_args[] = { damaged_path, NULL };
-  g_autofree char *damaged_err = g_strconcat (damaged_path, ": Das Live-Set ist beschädigt: Es enthält "
-                                              "ein Zeichen, das XML nicht erlaubt (im Abschnitt "
-                                              "„Locators“)\n", NULL);
+  g_autofree char *damaged_xml = NULL;
+  g_autofree char *damaged_err = NULL;
+  guint damaged_line = 1;
 
   g_assert_nonnull (locale_dir);
   catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
@@ -651,6 +651,12 @@ test_errors_in_german (Fixture       *fixture,
   /* What libxml2 found, in our words and in German. */
   ts_als_writer_add_locator_raw (damaged, 0, "Bad&#27;name");
   g_assert_true (ts_als_writer_write_file (damaged, damaged_path, TRUE, NULL));
+  damaged_xml = ts_als_writer_to_xml (damaged);
+  for (const char *p = damaged_xml; p < strstr (damaged_xml, "Bad&#27;name"); p++)
+    damaged_line += *p == '\n';
+  damaged_err = g_strdup_printf ("%s: Das Live-Set ist beschädigt: Es enthält ein Zeichen, das XML "
+                                 "nicht erlaubt, in Zeile %u (im Abschnitt „Locators“)\n",
+                                 damaged_path, damaged_line);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli_from (german, damaged_args, &out, &err), ==, 2);

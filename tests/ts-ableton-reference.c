@@ -92,7 +92,7 @@ read_slow (TsAbletonCollector  *c,
           gboolean saw_doctype, saw_ableton;
 
           slow_peek (reader, &doc, &saw_doctype, &saw_ableton);
-          wrong = ts_ableton_describe_xml_error (&first_error, TRUE);
+          wrong = ts_ableton_describe_xml_error (&first_error, 0);
           if (saw_doctype)
             ts_ableton_refuse_doctype (c, error);
           else if (saw_root || saw_ableton)

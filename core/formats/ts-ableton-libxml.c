@@ -125,24 +125,28 @@ describe_code (int code)
 /**
  * ts_ableton_describe_xml_error:
  * @first: what ts_ableton_watch_errors() kept
- * @with_line: whether @first's line is a line of the file (the reference
- *   reader's whole document) rather than of a region read on its own
+ * @lines_before: how many lines of the file come before what libxml2
+ *   read (0 for the whole document; the fast reader's regions start
+ *   further in)
  *
- * Returns: (transfer full): what is wrong with the XML, translated
+ * Returns: (transfer full): what is wrong with the XML and on which line
+ *   of the file, translated
  */
 char *
 ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
-                               gboolean                 with_line)
+                               guint64                  lines_before)
 {
   const char *words = describe_code (first->code);
 
   if (first->code == XML_ERR_OK)
     return g_strdup (_("the XML is broken"));
-  if (!with_line || first->line <= 0)
+  if (first->line <= 0)
     return g_strdup (words);
   /* Translators: what is wrong, e.g. "it contains a character XML does
    * not allow", then the line of the file it is on. */
-  return g_strdup_printf (_("%s, at line %d"), words, first->line);
+  /* A set holds at most TS_ABLETON_MAX_XML_SIZE bytes: the line fits. */
+  return g_strdup_printf (_("%s, at line %u"), words,
+                          (guint) (lines_before + (guint64) first->line));
 }
 
 gboolean

@@ -147,7 +147,7 @@ void         ts_ableton_init_libxml        (void);
 void         ts_ableton_watch_errors       (xmlTextReaderPtr       reader,
                                             TsAbletonXmlError     *first);
 char        *ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
-                                            gboolean               with_line);
+                                            guint64                lines_before);
 gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
                                             GError               **error);
 gboolean     ts_ableton_read_elements      (TsAbletonCollector    *c,

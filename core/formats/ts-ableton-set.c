@@ -48,11 +48,46 @@
 
 typedef struct {
   TsAbletonCollector *c;
+  const TsGzipSource *src;
   TsXmlScanner       *scanner;
   GString            *xml;          /* a captured region, or one tag */
+  guint64             xml_offset;   /* where @xml starts in the document */
   TsAlsCtx            region;       /* being captured; TS_ALS_DOCUMENT when none */
   const char         *region_what;
 } FastReader;
+
+#define LINE_CHUNK (256 * 1024)
+
+/* How many lines of the document come before byte @offset. Counting as
+ * the reader goes would cost every set a pass over its bytes for the
+ * rare message that names a line; that message inflates the set again. */
+static guint64
+lines_before (const TsGzipSource *src,
+              guint64             offset)
+{
+  g_autofree guint8 *buf = g_malloc (LINE_CHUNK);
+  TsGzipSource again;
+  guint64 lines = 0;
+  guint64 seen = 0;
+
+  ts_gzip_source_init (&again, src->data, src->length, src->display_name);
+  while (seen < offset)
+    {
+      gssize n = ts_gzip_source_read (&again, buf, (gsize) MIN (LINE_CHUNK, offset - seen), NULL);
+      const guint8 *p = buf;
+
+      if (n <= 0)
+        break;
+      while ((p = memchr (p, '\n', (gsize) (buf + n - p))) != NULL)
+        {
+          lines++;
+          p++;
+        }
+      seen += (guint64) n;
+    }
+  ts_gzip_source_clear (&again);
+  return lines;
+}
 
 /* Runs libxml2 over @r->xml: one element whose context is @ctx, which
  * holds @what. */
@@ -76,8 +111,10 @@ read_xml (FastReader  *r,
   ok = ts_ableton_read_elements (r->c, reader, ctx, &saw_element, &broken, error);
   if (broken)
     {
-      /* A region's lines are not the file's: it says which part. */
-      g_autofree char *wrong = ts_ableton_describe_xml_error (&first_error, FALSE);
+      g_autofree char *wrong = NULL;
+
+      /* libxml2 counts the region's lines; the message, the file's. */
+      wrong = ts_ableton_describe_xml_error (&first_error, lines_before (r->src, r->xml_offset));
 
       /* Translators: the first %s says what is wrong with the XML, e.g.
        * "it contains a character XML does not allow", the second a part
@@ -103,6 +140,7 @@ read_tag (FastReader  *r,
   gsize len = 0;
   const char *tag = ts_xml_scanner_get_tag (r->scanner, &len);
 
+  r->xml_offset = ts_xml_scanner_get_tag_offset (r->scanner);
   g_string_append_len (r->xml, tag, len);
   if (tag[len - 2] != '/')
     {
@@ -181,6 +219,7 @@ capture_region (FastReader  *r,
 {
   r->region = ctx;
   r->region_what = what;
+  r->xml_offset = ts_xml_scanner_get_tag_offset (r->scanner);
   return ts_xml_scanner_capture (r->scanner, r->xml, MAX_REGION_SIZE, error);
 }
 
@@ -334,7 +373,7 @@ read_fast (TsAbletonCollector  *c,
 {
   g_autoptr(TsXmlScanner) scanner = NULL;
   g_autoptr(GString) xml = g_string_new (NULL);
-  FastReader r = { c, NULL, xml, TS_ALS_DOCUMENT, NULL };
+  FastReader r = { c, src, NULL, xml, 0, TS_ALS_DOCUMENT, NULL };
   GError *local = NULL;
 
   ts_ableton_init_libxml ();

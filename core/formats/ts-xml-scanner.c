@@ -39,6 +39,7 @@ struct _TsXmlScanner {
   gsize   cap;
   gsize   len;
   gsize   pos;
+  guint64 buf_offset;   /* where buf[0] is in the document */
 
   GArray    *stack;
   GString   *names;
@@ -176,6 +177,7 @@ ts_xml_scanner_get_buffer (TsXmlScanner *self,
 
   if (self->pos > 0)
     {
+      self->buf_offset += self->pos;
       memmove (self->buf, self->buf + self->pos, pending);
       self->len = pending;
       self->pos = 0;
@@ -650,6 +652,16 @@ ts_xml_scanner_get_tag (TsXmlScanner *self,
 
   *length = self->tag_len;
   return self->tag;
+}
+
+/* Where the start tag being reported begins, in bytes from the start of
+ * the document: for messages that name a line. */
+guint64
+ts_xml_scanner_get_tag_offset (TsXmlScanner *self)
+{
+  g_return_val_if_fail (self->tag != NULL, 0);
+
+  return self->buf_offset + (guint64) (self->tag - self->buf);
 }
 
 gboolean

@@ -104,6 +104,8 @@ gboolean      ts_xml_scanner_finish      (TsXmlScanner   *self,
  * reported, from its "<" to its ">". */
 const char   *ts_xml_scanner_get_tag     (TsXmlScanner   *self,
                                           gsize          *length);
+/* Only from the start function: the offset of that tag in the document. */
+guint64       ts_xml_scanner_get_tag_offset (TsXmlScanner *self);
 /* Only from the start function, and not while a capture is open: appends
  * the raw text of the element being started, from its start tag to its
  * end tag, to @into. The capture is complete when the end function is
