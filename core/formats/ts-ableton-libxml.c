@@ -138,14 +138,13 @@ ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
 {
   const char *words = describe_code (first->code);
 
-  if (first->code == XML_ERR_OK)
-    return g_strdup (_("the XML is broken"));
-  if (first->line <= 0)
+  if (first->code == XML_ERR_OK || first->line <= 0)
     return g_strdup (words);
-  /* Translators: what is wrong, e.g. "it contains a character XML does
-   * not allow", then the line of the file it is on. */
   /* A set holds at most TS_ABLETON_MAX_XML_SIZE bytes: the line fits. */
-  return g_strdup_printf (_("%s, at line %u"), words,
+  return g_strdup_printf (/* Translators: what is wrong, e.g. "it contains a
+                           * character XML does not allow", then the line
+                           * of the file it is on. */
+                          _("%s, at line %u"), words,
                           (guint) (lines_before + (guint64) first->line));
 }
 
