@@ -43,6 +43,18 @@ rule_for (gunichar c)
 }
 
 /**
+ * ts_display_text_keeps:
+ *
+ * Returns: whether display text keeps @c as it is: %FALSE for the
+ *   control and bidi characters ts_display_text_dup() replaces or drops
+ */
+gboolean
+ts_display_text_keeps (gunichar c)
+{
+  return rule_for (c) == CHAR_KEEP;
+}
+
+/**
  * ts_display_text_dup:
  * @text: (nullable): valid UTF-8, as a reader decoded it
  *

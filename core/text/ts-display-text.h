@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-char *ts_display_text_dup (const char *text);
+char     *ts_display_text_dup   (const char *text);
+gboolean  ts_display_text_keeps (gunichar    c);
 
 G_END_DECLS

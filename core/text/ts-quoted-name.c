@@ -11,25 +11,17 @@
 
 #include "ts-quoted-name.h"
 
-/* Control characters (C0, DEL, C1) and the bidi controls, which make a
- * name read as something else. */
-static gboolean
-is_harmless (gunichar c)
-{
-  if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-    return FALSE;
-  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-    return FALSE;
-  return c != 0x2028 && c != 0x2029;
-}
+#include "ts-display-text.h"
 
+/* The characters display text would not keep (control characters, bidi
+ * controls) make a name break a line or read as something else. */
 static gboolean
 needs_quoting (const char *name)
 {
   if (!g_utf8_validate (name, -1, NULL))
     return TRUE;
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    if (!is_harmless (g_utf8_get_char (p)))
+    if (!ts_display_text_keeps (g_utf8_get_char (p)))
       return TRUE;
   return FALSE;
 }
