@@ -40,6 +40,7 @@ struct _TsProjectView
   AdwEntryRow         *template_row;
   GtkLabel            *template_preview;
   GtkPopover          *template_popover;
+  GtkListBox          *preset_list;
   TsFindingsList      *findings_list;
   TsTempoGraph        *tempo_graph;
   GtkWidget           *graph_separator;
@@ -65,6 +66,7 @@ struct _TsProjectView
 void _ts_project_view_init_columns        (TsProjectView      *self);
 
 /* ts-project-view-template.c */
+void _ts_project_view_init_presets        (TsProjectView      *self);
 void _ts_project_view_update_template     (TsProjectView      *self);
 void _ts_project_view_on_preset_activated (TsProjectView      *self,
                                            GtkListBoxRow      *row,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-export.h"
 #include "ts-project-view-private.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
@@ -52,6 +53,26 @@ build_preview (TsProjectView *self,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* The popover lists core's presets, so the app offers no template
+ * core does not: each by its name, with its syntax below. */
+void
+_ts_project_view_init_presets (TsProjectView *self)
+{
+  for (guint i = 0; ts_template_presets[i].template_ != NULL; i++)
+    {
+      const TsTemplatePreset *preset = &ts_template_presets[i];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(preset->name));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), preset->template_);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.template");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", preset->template_);
+      gtk_list_box_append (self->preset_list, row);
+    }
 }
 
 /* Called whenever the template, the time format or a row changes. */

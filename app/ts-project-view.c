@@ -595,6 +595,7 @@ ts_project_view_class_init (TsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_row);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_preview);
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, template_popover);
+  gtk_widget_class_bind_template_child (widget_class, TsProjectView, preset_list);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_preset_activated",
                                                 G_CALLBACK (_ts_project_view_on_preset_activated));
   gtk_widget_class_bind_template_child (widget_class, TsProjectView, findings_list);
@@ -622,6 +623,7 @@ ts_project_view_init (TsProjectView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _ts_project_view_init_columns (self);
+  _ts_project_view_init_presets (self);
   ts_tempo_graph_set_markers (self->tempo_graph, G_LIST_MODEL (self->rows));
 }
 

@@ -88,7 +88,7 @@ test_text (void)
   g_autoptr(TsTracklist) tracklist = make_tracklist ();
   TsExportOptions options = { NULL, TS_TIME_FORMAT_INIT };
 
-  g_assert_cmpstr (ts_template_presets[0], ==, "{time} {title}");
+  g_assert_cmpstr (ts_template_presets[0].template_, ==, "{time} {title}");
   assert_export (tracklist, TS_EXPORT_TEXT, NULL,
                  "0:00 Bicep - Glue\n"
                  "1:05 Ann \"Q\" Smith - 12\" Mix, Part 1\n"
@@ -96,7 +96,7 @@ test_text (void)
                  "1:00:00 A --> B & <C>\n"
                  "1:02:05 坂本龍一 - 戦場のメリークリスマス 🎹\n");
 
-  options.template_ = ts_template_presets[1];
+  options.template_ = ts_template_presets[2].template_;
   assert_export (tracklist, TS_EXPORT_TEXT, &options,
                  "1. Bicep - Glue [0:00]\n"
                  "2. Ann \"Q\" Smith - 12\" Mix, Part 1 [1:05]\n"
@@ -104,14 +104,14 @@ test_text (void)
                  "4. A --> B & <C> [1:00:00]\n"
                  "5. 坂本龍一 - 戦場のメリークリスマス 🎹 [1:02:05]\n");
 
-  options.template_ = ts_template_presets[2];
+  options.template_ = ts_template_presets[3].template_;
   assert_export (tracklist, TS_EXPORT_TEXT, &options,
                  "[0:00] Bicep - Glue\n"
                  "[1:05] Ann \"Q\" Smith - 12\" Mix, Part 1\n"
                  "[2:10] Line Break - Title\n"
                  "[1:00:00]  - A --> B & <C>\n"
                  "[1:02:05] 坂本龍一 - 戦場のメリークリスマス 🎹\n");
-  g_assert_null (ts_template_presets[3]);
+  g_assert_null (ts_template_presets[4].template_);
 
   options.template_ = "{index}\t{beat}\t{bar}\t{track}";
   assert_export (tracklist, TS_EXPORT_TEXT, &options,
@@ -867,8 +867,11 @@ test_template_validate (void)
     { "{time}} {title}", TS_TEMPLATE_ERROR_STRAY_BRACE, "“}” at character 7 closes no field" },
   };
 
-  for (guint i = 0; ts_template_presets[i] != NULL; i++)
-    g_assert_true (ts_template_validate (ts_template_presets[i], NULL));
+  for (guint i = 0; ts_template_presets[i].template_ != NULL; i++)
+    {
+      g_assert_true (ts_template_validate (ts_template_presets[i].template_, NULL));
+      g_assert_nonnull (ts_template_presets[i].name);
+    }
   g_assert_true (ts_template_validate ("[{time}] {index}. {artist} – {track} ({beat}, bar {bar}) {title}", NULL));
   g_assert_true (ts_template_validate ("", NULL));
 

@@ -5,20 +5,24 @@
 
 #define G_LOG_DOMAIN "ts-export"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "ts-export-private.h"
 #include "ts-json-writer.h"
 #include "ts-template.h"
 
-/* The third is product.md's "[{time}] {artist} - {title}" with {track}
+/* The last is product.md's "[{time}] {artist} - {title}" with {track}
  * for {title}: {title} is the whole "Artist - Title", which would repeat
- * the artist. */
-const char *const ts_template_presets[] = {
-  TS_TEMPLATE_DEFAULT,
-  "{index}. {title} [{time}]",
-  "[{time}] {artist} - {track}",
-  NULL,
+ * the artist. The names are what the app lists them by. */
+const TsTemplatePreset ts_template_presets[] = {
+  { N_("Time and Title"), TS_TEMPLATE_DEFAULT },
+  { N_("Time, Dash, Title"), "{time} - {title}" },
+  { N_("Numbered, Time After"), "{index}. {title} [{time}]" },
+  { N_("Time in Brackets, Artist - Track"), "[{time}] {artist} - {track}" },
+  { NULL, NULL },
 };
 
 /* Past this, gint64 milliseconds could overflow; no mix lasts 30 years. */

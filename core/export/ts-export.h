@@ -39,9 +39,16 @@ char        *ts_export                      (const TsTracklist     *tracklist,
                                              TsExportFormat         format,
                                              const TsExportOptions *options);
 
-/* The templates the app and timestamps-cli offer, %NULL-terminated; the
- * first is TS_TEMPLATE_DEFAULT. */
-extern const char *const ts_template_presets[];
+/* A template the app offers by name; @name is untranslated (N_()). */
+typedef struct
+{
+  const char *name;
+  const char *template_;
+} TsTemplatePreset;
+
+/* The presets, ended by one whose @template_ is %NULL; the first is
+ * TS_TEMPLATE_DEFAULT. The app lists these and no others. */
+extern const TsTemplatePreset ts_template_presets[];
 
 /* One function per format, as ts_export() dispatches them. @options may be
  * %NULL for the defaults. Every result ends in a newline unless it is empty. */
