@@ -158,27 +158,46 @@ update_facts (TsProjectView *self)
     }
 }
 
+/* FL calls an arrangement it has no name for after its number. */
+static char *
+dup_arrangement_name (TsProjectView *self,
+                      guint          arrangement)
+{
+  const char *name = ts_document_get_arrangement_name (self->document, arrangement);
+
+  if (name == NULL || name[0] == '\0')
+    return g_strdup_printf (_("Arrangement %u"), arrangement + 1);
+
+  return g_strdup (name);
+}
+
 static void
 update_arrangements (TsProjectView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n_arrangements = ts_document_get_n_arrangements (self->document);
+  guint shown = ts_document_get_arrangement (self->document);
+  g_autofree char *note = NULL;
+  guint saved;
 
   for (guint i = 0; i < n_arrangements; i++)
-    {
-      const char *name = ts_document_get_arrangement_name (self->document, i);
-      g_autofree char *fallback = NULL;
-
-      if (name == NULL || name[0] == '\0')
-        name = fallback = g_strdup_printf (_("Arrangement %u"), i + 1);
-
-      gtk_string_list_append (names, name);
-    }
+    gtk_string_list_take (names, dup_arrangement_name (self, i));
 
   self->updating_arrangements = TRUE;
   adw_combo_row_set_model (self->arrangement_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->arrangement_row, ts_document_get_arrangement (self->document));
+  adw_combo_row_set_selected (self->arrangement_row, shown);
   self->updating_arrangements = FALSE;
+
+  /* The DAW reopens on the arrangement it saved; without this the user
+   * would wonder why the page shows another. */
+  if (ts_document_get_passed_over_arrangement (self->document, &saved))
+    {
+      g_autofree char *shown_name = dup_arrangement_name (self, shown);
+      g_autofree char *saved_name = dup_arrangement_name (self, saved);
+
+      note = g_strdup_printf (_("Markers from arrangement “%s”; “%s” has none"), shown_name, saved_name);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->arrangement_row), note != NULL ? note : "");
 
   gtk_widget_set_visible (GTK_WIDGET (self->arrangement_row), n_arrangements > 1);
 }

@@ -849,6 +849,31 @@ ts_document_get_arrangement_name (TsDocument *self,
   return ts_project_get_arrangement_name (self->project->project, arrangement);
 }
 
+/**
+ * ts_document_get_passed_over_arrangement:
+ * @saved: (out) (optional): the arrangement current at save time, when
+ *   %TRUE is returned
+ *
+ * Returns: whether the arrangement shown is the one opened for its
+ *   markers instead of the one current at save time, which has none:
+ *   the view says so, since the DAW would have shown the other
+ */
+gboolean
+ts_document_get_passed_over_arrangement (TsDocument *self,
+                                         guint      *saved)
+{
+  const TsProject *project;
+
+  g_return_val_if_fail (TS_IS_DOCUMENT (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  project = self->project->project;
+  return self->arrangement == ts_project_get_default_arrangement (project) &&
+         ts_project_default_skips_saved_arrangement (project, saved);
+}
+
 TsTempoMode
 ts_document_get_mode (TsDocument *self)
 {

@@ -30,6 +30,8 @@ const char        *ts_document_get_marker_key       (TsDocument         *self,
 guint              ts_document_get_n_arrangements   (TsDocument         *self);
 const char        *ts_document_get_arrangement_name (TsDocument         *self,
                                                      guint               arrangement);
+gboolean           ts_document_get_passed_over_arrangement (TsDocument    *self,
+                                                     guint              *saved);
 
 TsTempoMode        ts_document_get_mode             (TsDocument         *self);
 void               ts_document_set_mode             (TsDocument         *self,

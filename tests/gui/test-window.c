@@ -425,6 +425,47 @@ test_arrangement_switch (Fixture       *fixture,
   ts_gui_assert_rows_match (view, first);
 }
 
+/* Saved while an arrangement without markers was current, the project
+ * opens on the one with markers and says so; picking the empty one then
+ * shows it, with nothing left to explain. */
+static void
+test_arrangement_passed_over_is_named (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  g_autoptr(TsFlpWriter) writer = ts_flp_writer_new (96, TS_FLP_TEXT_UTF16);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "saved on the empty one.flp", NULL);
+  TsProjectView *view;
+  TsDocument *document;
+
+  ts_flp_writer_version (writer, "20.8.4.2576");
+  ts_flp_writer_tempo (writer, 126000);
+  ts_flp_writer_arrangement (writer, 0, "Just tracks");
+  ts_flp_writer_arrangement (writer, 1, "Just timemarkers");
+  ts_flp_writer_marker (writer, 0, 0, "Opener - One");
+  ts_flp_writer_marker (writer, 0, 96 * 64, "Closer - Two");
+  ts_flp_writer_current_arrangement (writer, 0);
+  bytes = ts_flp_writer_finish (writer);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  view = drop_path (fixture, path);
+  document = ts_project_view_get_document (view);
+  g_assert_cmpuint (ts_document_get_arrangement (document), ==, 1);
+  g_assert_cmpuint (ts_tracklist_get_n_tracks (ts_document_get_tracklist (document)), ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->arrangement_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (view->arrangement_row)), ==,
+                   "Markers from arrangement “Just timemarkers”; “Just tracks” has none");
+
+  ts_document_set_arrangement (document, 0);
+  ts_gui_wait_loaded (view);
+  g_assert_cmpuint (ts_document_get_arrangement (document), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (view->arrangement_row)), ==, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "no-markers");
+}
+
 static gboolean
 label_shown (gpointer data)
 {
@@ -878,6 +919,7 @@ main (int   argc,
   ADD ("/window/mode-switch", test_mode_switch);
   ADD ("/window/template-and-time-format", test_template_and_time_format);
   ADD ("/window/arrangement-switch", test_arrangement_switch);
+  ADD ("/window/arrangement-passed-over-is-named", test_arrangement_passed_over_is_named);
   ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
