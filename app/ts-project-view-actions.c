@@ -14,6 +14,7 @@
 
 #include "ts-file-name.h"
 #include "ts-project-view-private.h"
+#include "ts-youtube.h"
 
 void
 _ts_project_view_add_toast (TsProjectView *self,
@@ -149,23 +150,46 @@ ts_project_view_export (TsProjectView  *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The fixer cannot merge crowded chapters or invent missing ones, so
+ * the toast only calls the copy fixed when YouTube would take it, and
+ * otherwise says what is left to do in the DAW. */
+static AdwToast *
+new_youtube_fix_toast (guint   n_chapters,
+                       GArray *remaining)
+{
+  const TsYoutubeProblem *first;
+
+  if (remaining->len == 0)
+    return adw_toast_new_format (ngettext ("Copied %u fixed YouTube chapter",
+                                           "Copied %u fixed YouTube chapters",
+                                           n_chapters),
+                                 n_chapters);
+
+  first = &g_array_index (remaining, TsYoutubeProblem, 0);
+  if (remaining->len == 1)
+    return adw_toast_new_format (_("Copied, but not ready for YouTube: %s"), first->message);
+
+  return adw_toast_new_format (ngettext ("Copied, but not ready for YouTube: %s (and %u more problem)",
+                                         "Copied, but not ready for YouTube: %s (and %u more problems)",
+                                         remaining->len - 1),
+                               first->message, remaining->len - 1);
+}
+
 static void
 youtube_fix_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   TsProjectView *self = TS_PROJECT_VIEW (widget);
+  g_autoptr(GArray) remaining = NULL;
   g_autofree char *text = NULL;
   guint n = 0;
 
-  if (!(text = ts_document_export_youtube_fix (self->document, &n)))
+  if (!(text = ts_document_export_youtube_fix (self->document, &n, &remaining)))
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  _ts_project_view_add_toast (self, adw_toast_new_format (ngettext ("Copied %u fixed YouTube chapter",
-                                                                    "Copied %u fixed YouTube chapters",
-                                                                    n),
-                                                          n));
+  _ts_project_view_add_toast (self, new_youtube_fix_toast (n, remaining));
 }
 
 static void

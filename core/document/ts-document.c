@@ -1104,13 +1104,17 @@ ts_document_export (TsDocument     *self,
 /**
  * ts_document_export_youtube_fix:
  * @n_chapters: (out) (optional): how many chapters the text lists
+ * @remaining: (out) (optional) (transfer full): the #TsYoutubeProblem s
+ *   the fixed list still has, empty when YouTube accepts it; set only
+ *   when text is returned
  *
  * Returns: (transfer full) (nullable): the edited tracklist as YouTube
  *   chapters, with the first one moved to 0:00 (ts_youtube_fix())
  */
 char *
-ts_document_export_youtube_fix (TsDocument *self,
-                                guint      *n_chapters)
+ts_document_export_youtube_fix (TsDocument  *self,
+                                guint       *n_chapters,
+                                GArray     **remaining)
 {
   g_autoptr(TsTracklist) tracklist = NULL;
   g_autoptr(TsTracklist) fixed = NULL;
@@ -1124,6 +1128,8 @@ ts_document_export_youtube_fix (TsDocument *self,
   fixed = ts_youtube_fix (tracklist);
   if (n_chapters != NULL)
     *n_chapters = ts_tracklist_get_n_tracks (fixed);
+  if (remaining != NULL)
+    *remaining = ts_youtube_check_fixed (tracklist);
 
   get_export_options (self, &options);
 

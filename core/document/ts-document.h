@@ -62,6 +62,7 @@ char              *ts_document_export               (TsDocument         *self,
                                                      TsExportFormat      format,
                                                      guint              *n_tracks);
 char              *ts_document_export_youtube_fix   (TsDocument         *self,
-                                                     guint              *n_chapters);
+                                                     guint              *n_chapters,
+                                                     GArray            **remaining);
 
 G_END_DECLS

@@ -486,6 +486,7 @@ test_youtube_check_and_fix (Fixture       *fixture,
   g_autoptr(GArray) problems = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *clipboard = NULL;
+  g_autofree char *success = NULL;
   TsExportOptions options = { NULL, TS_TIME_FORMAT_INIT };
   const TsYoutubeProblem *problem = NULL;
   gpointer args[2];
@@ -509,6 +510,49 @@ test_youtube_check_and_fix (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.copy-youtube-fix", NULL));
   clipboard = ts_gui_read_clipboard (GTK_WIDGET (view));
   g_assert_cmpstr (clipboard, ==, expected);
+
+  /* Nothing is left to fix, so the toast may say it is fixed. */
+  success = g_strdup_printf ("Copied %u fixed YouTube chapters", ts_tracklist_get_n_tracks (fixed));
+  args[0] = fixture->window;
+  args[1] = success;
+  g_assert_true (ts_gui_wait_for (label_shown, args, TS_GUI_HANG_GUARD_MS));
+}
+
+/* With two named chapters left, no fix makes YouTube accept the list:
+ * Copy Fixed still copies, but says what is left instead of success. */
+static void
+test_youtube_fix_says_what_is_left (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  TsProjectView *view = drop_path (fixture, fixture->path);
+  GListModel *rows = ts_project_view_get_rows (view);
+  g_autoptr(TsTrackRow) second = find_row (rows, "Artist B - Second");
+  g_autoptr(TsTrackRow) third = find_row (rows, "Artist C - Third");
+  g_autoptr(TsTracklist) shown = NULL;
+  g_autoptr(GArray) left = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *success = NULL;
+  g_autofree char *clipboard = NULL;
+  gpointer args[2];
+
+  ts_track_row_set_shown (second, FALSE);
+  ts_track_row_set_shown (third, FALSE);
+  shown = ts_document_build_tracklist (ts_project_view_get_document (view));
+  left = ts_youtube_check_fixed (shown);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_cmpint (g_array_index (left, TsYoutubeProblem, 0).rule, ==, TS_YOUTUBE_RULE_MIN_CHAPTERS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "page.copy-youtube-fix", NULL));
+  clipboard = ts_gui_read_clipboard (GTK_WIDGET (view));
+  g_assert_true (g_str_has_prefix (clipboard, "0:00 Intro\n"));
+
+  expected = g_strconcat ("Copied, but not ready for YouTube: ",
+                          g_array_index (left, TsYoutubeProblem, 0).message, NULL);
+  args[0] = fixture->window;
+  args[1] = expected;
+  g_assert_true (ts_gui_wait_for (label_shown, args, TS_GUI_HANG_GUARD_MS));
+  success = g_strdup_printf ("Copied %u fixed YouTube chapters", 2);
+  g_assert_null (ts_gui_find_label (GTK_WIDGET (fixture->window), success));
 }
 
 static void
@@ -921,6 +965,7 @@ main (int   argc,
   ADD ("/window/arrangement-switch", test_arrangement_switch);
   ADD ("/window/arrangement-passed-over-is-named", test_arrangement_passed_over_is_named);
   ADD ("/window/youtube-check-and-fix", test_youtube_check_and_fix);
+  ADD ("/window/youtube-fix-says-what-is-left", test_youtube_fix_says_what_is_left);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
   ADD ("/window/template-preview-and-errors", test_template_preview_and_errors);
