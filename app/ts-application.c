@@ -98,6 +98,32 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The core's messages start in lower case, to follow a program's name
+ * on the command line; a notification's body is a sentence. */
+static char *
+as_sentence (const char *message)
+{
+  gunichar first = g_utf8_get_char (message);
+  char head[6];
+  int length = g_unichar_to_utf8 (g_unichar_totitle (first), head);
+
+  return g_strdup_printf ("%.*s%s", length, head, g_utf8_next_char (message));
+}
+
+static void
+on_license_locked (TsLicenseWatch *watch,
+                   const char     *message,
+                   GApplication   *app)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("Timestamps Pro is locked"));
+  g_autofree char *body = as_sentence (message);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.preferences");
+  g_application_send_notification (app, "licence-locked", notification);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -119,13 +145,20 @@ ts_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr(TsLicenseClient) license_client = NULL;
+  g_autofree char *license_path = NULL;
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
 
   /* Only the primary instance starts up, and only it needs settings. */
   TS_APPLICATION (app)->settings = ts_settings_new ();
-  /* Also only once: it refreshes the one stored licence. */
-  TS_APPLICATION (app)->license_watch = ts_license_watch_new (app);
+  /* Also only once: it refreshes the one stored licence, from the same
+   * server as `timestamps-cli license refresh`. */
+  license_path = ts_license_get_default_path ();
+  license_client = ts_license_client_new (g_getenv ("TIMESTAMPS_LICENSE_SERVER"));
+  TS_APPLICATION (app)->license_watch = ts_license_watch_new (license_path, license_client);
+  g_signal_connect_object (TS_APPLICATION (app)->license_watch, "locked",
+                           G_CALLBACK (on_license_locked), app, 0);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -7,14 +7,13 @@
  * stored licence is read and refreshed only if due: ts-license-updater.c
  * makes no request for a free user or a licence that is not due. Offline
  * nothing changes and Pro keeps working until the licence file's time to
- * live; the user is told only when the server's answer locks Pro, which
- * happens once, since a locked licence is never due again.
+ * live; ::locked is emitted only when the server's answer locks Pro,
+ * which happens once, since a locked licence is never due again. Telling
+ * the user is the application's.
  */
 #define G_LOG_DOMAIN "ts-license-watch"
 
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "ts-license-updater.h"
 #include "ts-license-watch.h"
@@ -30,7 +29,6 @@ struct _TsLicenseWatch
 {
   GObject          parent_instance;
 
-  GApplication    *app;
   TsLicenseClient *client;
   GCancellable    *cancellable;
   char            *path;
@@ -38,6 +36,14 @@ struct _TsLicenseWatch
 };
 
 G_DEFINE_FINAL_TYPE (TsLicenseWatch, ts_license_watch, G_TYPE_OBJECT)
+
+enum {
+  CHECKED,
+  LOCKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void check (TsLicenseWatch *self);
 
@@ -65,31 +71,6 @@ next_delay (TsLicenseWatch *self)
   return (guint) CLAMP (until, RETRY_INTERVAL, CHECK_INTERVAL);
 }
 
-/* The core's messages start in lower case, to follow a program's name
- * on the command line; a notification's body is a sentence. */
-static char *
-as_sentence (const char *message)
-{
-  gunichar first = g_utf8_get_char (message);
-  char head[6];
-  int length = g_unichar_to_utf8 (g_unichar_totitle (first), head);
-
-  return g_strdup_printf ("%.*s%s", length, head, g_utf8_next_char (message));
-}
-
-static void
-tell_locked (TsLicenseWatch *self,
-             const char     *message)
-{
-  g_autoptr(GNotification) notification = g_notification_new (_("Timestamps Pro is locked"));
-  g_autofree char *body = as_sentence (message);
-
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_notification_set_default_action (notification, "app.preferences");
-  g_application_send_notification (self->app, "licence-locked", notification);
-}
-
 /* Runs with no reference on @user_data: a watch disposed meanwhile has
  * cancelled the update, and is not touched then. */
 static void
@@ -106,13 +87,14 @@ updated (GObject      *source,
   if (did_refresh)
     g_debug ("the licence was refreshed");
   else if (error != NULL && error->domain == TS_LICENSE_ERROR)
-    tell_locked (self, error->message);
+    g_signal_emit (self, signals[LOCKED], 0, error->message);
   else if (error != NULL)
     /* Offline, or the server failing: Pro keeps working, and a later
      * check tries again; nothing for the user to do yet. */
     g_debug ("the licence was not refreshed: %s", error->message);
 
   self->timeout_id = g_timeout_add_seconds (next_delay (self), on_timeout, self);
+  g_signal_emit (self, signals[CHECKED], 0, did_refresh);
 }
 
 static void
@@ -154,26 +136,49 @@ ts_license_watch_class_init (TsLicenseWatchClass *klass)
 
   object_class->dispose = ts_license_watch_dispose;
   object_class->finalize = ts_license_watch_finalize;
+
+  /**
+   * TsLicenseWatch::checked:
+   * @refreshed: whether the licence was refreshed and stored
+   *
+   * A check of the stored licence finished, due or not, online or not.
+   */
+  signals[CHECKED] =
+    g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  /**
+   * TsLicenseWatch::locked:
+   * @message: why Pro is locked and what to do, as core words it (in
+   *   lower case, to follow a program's name)
+   *
+   * The server's answer locked Pro, and the stored licence says so.
+   */
+  signals[LOCKED] =
+    g_signal_new ("locked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 ts_license_watch_init (TsLicenseWatch *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->path = ts_license_get_default_path ();
 }
 
+/* The first check starts at once and ends in a later main loop
+ * iteration, so handlers connected right after this see it. */
 TsLicenseWatch *
-ts_license_watch_new (GApplication *app)
+ts_license_watch_new (const char      *path,
+                      TsLicenseClient *client)
 {
   TsLicenseWatch *self;
 
-  g_return_val_if_fail (G_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (TS_IS_LICENSE_CLIENT (client), NULL);
 
   self = g_object_new (TS_TYPE_LICENSE_WATCH, NULL);
-  self->app = app;
-  /* The same server as `timestamps-cli license refresh`. */
-  self->client = ts_license_client_new (g_getenv ("TIMESTAMPS_LICENSE_SERVER"));
+  self->path = g_strdup (path);
+  self->client = g_object_ref (client);
   check (self);
   return self;
 }
