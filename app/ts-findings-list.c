@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-findings-list.h"
+#include "ts-mnemonic-labels.h"
 #include "ts-youtube.h"
 
 struct _TsFindingsList
@@ -264,6 +265,7 @@ ts_findings_list_init (TsFindingsList *self)
   self->youtube_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_mnemonic_labels_fix (GTK_WIDGET (self));
 }
 
 /**

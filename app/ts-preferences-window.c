@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ts-mnemonic-labels.h"
 #include "ts-preferences-window.h"
 #include "ts-pro-page.h"
 
@@ -196,6 +197,7 @@ static void
 ts_preferences_window_init (TsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_mnemonic_labels_fix (GTK_WIDGET (self));
 
   /* Added here, not in the template: the page is a template of its own. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-license-read.h"
+#include "ts-mnemonic-labels.h"
 #include "ts-pro-dialog.h"
 #include "ts-pro-page.h"
 
@@ -321,6 +322,7 @@ ts_pro_page_init (TsProPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_mnemonic_labels_fix (GTK_WIDGET (self));
 
   self->path = ts_license_get_default_path ();
   load (self);

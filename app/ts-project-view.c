@@ -16,6 +16,7 @@
 
 #include "ts-enums.h"
 #include "ts-format-info.h"
+#include "ts-mnemonic-labels.h"
 #include "ts-project-view-private.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
@@ -640,6 +641,7 @@ ts_project_view_init (TsProjectView *self)
   self->rows = g_list_store_new (TS_TYPE_TRACK_ROW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_mnemonic_labels_fix (GTK_WIDGET (self));
 
   _ts_project_view_init_columns (self);
   _ts_project_view_init_presets (self);

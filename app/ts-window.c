@@ -10,6 +10,7 @@
 
 #include "ts-file-list.h"
 #include "ts-format-info.h"
+#include "ts-mnemonic-labels.h"
 #include "ts-window.h"
 #include "ts-window-private.h"
 #include "ts-window-batch.h"
@@ -643,6 +644,7 @@ ts_window_init (TsWindow *self)
   g_autofree char *invitation = build_drop_invitation ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_mnemonic_labels_fix (GTK_WIDGET (self));
 
   self->unread_views = g_ptr_array_new_with_free_func (g_object_unref);
   adw_status_page_set_description (self->empty_page, invitation);

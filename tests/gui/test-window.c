@@ -946,6 +946,44 @@ test_narrow_window_folds_settings (Fixture       *fixture,
   restore_title_bar (layout);
 }
 
+/* Checks each button in @root whose label has a mnemonic; counts them. */
+static void
+assert_names_without_mnemonics (GtkWidget *root,
+                                guint     *n_checked)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      /* No label here writes a literal underline ("__"). */
+      g_auto(GStrv) parts = g_strsplit (gtk_button_get_label (GTK_BUTTON (root)), "_", -1);
+      g_autofree char *shown = g_strjoinv ("", parts);
+
+      gtk_test_accessible_assert_property (root, GTK_ACCESSIBLE_PROPERTY_LABEL, shown);
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_names_without_mnemonics (child, n_checked);
+}
+
+/* A screen reader says "Open…", not "underscore Open…": the empty page's
+ * button, Copy and the page's buttons are named as they are shown. */
+static void
+test_names_without_mnemonics (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *open_button = ts_gui_find_label (GTK_WIDGET (fixture->window), "_Open…");
+  guint n_checked = 0;
+
+  g_assert_nonnull (open_button);
+  gtk_test_accessible_assert_property (open_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Open…");
+
+  drop_path (fixture, fixture->path);
+  assert_names_without_mnemonics (GTK_WIDGET (fixture->window), &n_checked);
+  /* At least Copy's own button and the page's. */
+  g_assert_cmpuint (n_checked, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -977,6 +1015,7 @@ main (int   argc,
   ADD ("/window/no-markers-shows-how-to-add-them", test_no_markers_shows_how_to_add_them);
   ADD ("/window/long-title-keeps-window-narrow", test_long_title_keeps_window_narrow);
   ADD ("/window/narrow-window-folds-settings", test_narrow_window_folds_settings);
+  ADD ("/window/names-without-mnemonics", test_names_without_mnemonics);
 
 #undef ADD
 
