@@ -13,7 +13,7 @@ PACKAGES="
   libglib2.0-dev libjson-glib-dev libsodium-dev zlib1g-dev libisal-dev isal libxml2-dev
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev glib-networking gettext desktop-file-utils appstream
   libgtk-4-bin libxml2-utils librsvg2-common shared-mime-info libglib2.0-bin
-  xvfb xauth
+  xvfb xauth dbus-daemon at-spi2-core
   ffmpeg cuetools
   flatpak-builder shellcheck nsis binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
 "
