@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ts-tempo-graph.h"
+#include "ts-tempo-graph-labels.h"
 #include "ts-tempo-graph-summary.h"
 #include "ts-time-format.h"
 #include "ts-track-row.h"
@@ -193,25 +194,45 @@ nice_bpm_step (double range)
   return step;
 }
 
-/* Returns: how wide the text came out, in pixels */
-static int
-show_text (TsTempoGraph *self,
-           cairo_t      *cr,
-           const char   *text,
-           double        x,
-           double        y,
-           double        xalign,
-           double        max_width,
-           const GdkRGBA *color)
+static PangoLayout *
+create_label_layout (TsTempoGraph *self,
+                     const char   *text)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoAttrList *attrs = pango_attr_list_new ();
-  int width, height;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+static int
+measure_text (TsTempoGraph *self,
+              const char   *text)
+{
+  g_autoptr(PangoLayout) layout = create_label_layout (self, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+static void
+show_text (TsTempoGraph  *self,
+           cairo_t       *cr,
+           const char    *text,
+           double         x,
+           double         y,
+           double         xalign,
+           double         max_width,
+           const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = create_label_layout (self, text);
+  int width, height;
 
   if (max_width > 0)
     {
@@ -223,8 +244,6 @@ show_text (TsTempoGraph *self,
   gdk_cairo_set_source_rgba (cr, color);
   cairo_move_to (cr, x - width * xalign, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
-
-  return width;
 }
 
 static void
@@ -312,23 +331,11 @@ draw_curve (TsTempoGraph  *self,
   cairo_stroke (cr);
 }
 
-/* The next ticked marker's x after row @i, or the plot's right edge. */
-static double
-next_shown_x (TsTempoGraph *self,
-              const Plot   *plot,
-              guint         i)
+static char *
+dup_marker_label (guint       number,
+                  TsTrackRow *row)
 {
-  guint n = g_list_model_get_n_items (self->rows);
-
-  for (guint j = i + 1; j < n; j++)
-    {
-      g_autoptr(TsTrackRow) next = g_list_model_get_item (self->rows, j);
-
-      if (ts_track_row_get_shown (next))
-        return plot_x (plot, ts_track_row_get_seconds (next));
-    }
-
-  return plot->right;
+  return g_strdup_printf ("%u %s", number, ts_track_row_get_title (row));
 }
 
 static void
@@ -339,11 +346,11 @@ draw_markers (TsTempoGraph  *self,
 {
   GdkRGBA line = *marker;
   GdkRGBA unticked = *marker;
-  GdkRGBA label = *marker;
   guint n = self->rows ? g_list_model_get_n_items (self->rows) : 0;
   double dashes[] = { 3.0, 3.0 };
-  double last_label_end = -G_MAXDOUBLE;
-  guint shown = 0;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (TsGraphMarker));
+  g_autoptr(GPtrArray) shown_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree TsGraphLabel *labels = NULL;
 
   line.alpha = 0.7;
   /* Left out of the tracklist, still where it is in the project. */
@@ -353,45 +360,81 @@ draw_markers (TsTempoGraph  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TsTrackRow) row = g_list_model_get_item (self->rows, i);
+      TsTrackRow *row = g_list_model_get_item (self->rows, i);
       gboolean is_shown = ts_track_row_get_shown (row);
-      double x, next_x;
-      g_autofree char *number = NULL;
-
-      x = round (plot_x (plot, ts_track_row_get_seconds (row))) + 0.5;
+      double x = round (plot_x (plot, ts_track_row_get_seconds (row))) + 0.5;
 
       gdk_cairo_set_source_rgba (cr, is_shown ? &line : &unticked);
       cairo_move_to (cr, x, plot->top - 4);
       cairo_line_to (cr, x, plot->bottom);
       cairo_stroke (cr);
 
-      if (!is_shown)
+      if (is_shown)
+        {
+          guint number = shown->len + 1;
+          g_autofree char *digits = g_strdup_printf ("%u", number);
+          g_autofree char *title = dup_marker_label (number, row);
+          TsGraphMarker placed = { x, measure_text (self, digits), measure_text (self, title) };
+
+          g_array_append_val (shown, placed);
+          g_ptr_array_add (shown_rows, g_steal_pointer (&row));
+        }
+      g_clear_object (&row);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  labels = g_new (TsGraphLabel, MAX (shown->len, 1));
+  ts_tempo_graph_place_labels ((TsGraphMarker *)shown->data, shown->len,
+                               0.0, gtk_widget_get_width (GTK_WIDGET (self)), labels);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_autofree char *text = NULL;
+
+      switch (labels[i].kind)
+        {
+        case TS_GRAPH_LABEL_NONE:
+          continue;
+        case TS_GRAPH_LABEL_NUMBER:
+          text = g_strdup_printf ("%u", i + 1);
+          break;
+        case TS_GRAPH_LABEL_TITLE:
+          text = dup_marker_label (i + 1, g_ptr_array_index (shown_rows, i));
+          break;
+        }
+      show_text (self, cr, text, labels[i].start, plot->top - 14, 0.0, labels[i].width + 1, marker);
+    }
+}
+
+/* The ticked marker nearest to @seconds, and its number among them. */
+static TsTrackRow *
+find_nearest_marker (TsTempoGraph *self,
+                     double        seconds,
+                     guint        *number)
+{
+  guint n = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  TsTrackRow *nearest = NULL;
+  double best = G_MAXDOUBLE;
+  guint shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsTrackRow) row = g_list_model_get_item (self->rows, i);
+      double distance = fabs (ts_track_row_get_seconds (row) - seconds);
+
+      if (!ts_track_row_get_shown (row))
         continue;
 
       shown++;
-
-      /* A label starts only past the end of the one before, so none
-       * overlap; a dense set still shows every line, and hovering shows
-       * any marker's time. */
-      if (x + 3 < last_label_end)
-        continue;
-
-      next_x = next_shown_x (self, plot, i);
-      number = g_strdup_printf ("%u", shown);
-      if (next_x - x > 60)
+      if (distance < best)
         {
-          g_autofree char *text = g_strdup_printf ("%s %s", number, ts_track_row_get_title (row));
-          double max_width = MIN (next_x - x - 8, plot->right - x);
-
-          last_label_end = x + 3 + show_text (self, cr, text, x + 3, plot->top - 14, 0.0, max_width, &label) + 4;
-        }
-      else
-        {
-          last_label_end = x + 3 + show_text (self, cr, number, x + 3, plot->top - 14, 0.0, -1, &label) + 4;
+          best = distance;
+          *number = shown;
+          g_set_object (&nearest, row);
         }
     }
 
-  cairo_set_dash (cr, NULL, 0, 0);
+  return nearest;
 }
 
 char *
@@ -399,7 +442,9 @@ ts_tempo_graph_describe_at (TsTempoGraph *self,
                             double        seconds)
 {
   TsTimeFormat format = { TS_HOURS_AUTO, TRUE, TS_ROUND_DOWN };
+  g_autoptr(TsTrackRow) nearest = NULL;
   g_autofree char *time = NULL;
+  guint number = 0;
   double bpm;
 
   g_return_val_if_fail (TS_IS_TEMPO_GRAPH (self), NULL);
@@ -409,6 +454,16 @@ ts_tempo_graph_describe_at (TsTempoGraph *self,
 
   time = ts_format_time (seconds, &format);
   bpm = bpm_at_seconds (self, seconds);
+  nearest = find_nearest_marker (self, seconds, &number);
+
+  /* Dense markers show only numbers, or nothing: the readout says which
+   * marker the pointer is at. */
+  if (nearest != NULL)
+    /* Translators: the time and the tempo under the pointer, then the
+     * nearest marker's number and title, e.g.
+     * "1:02.345 · 128.00 BPM\n4 Artist - Title" */
+    return g_strdup_printf (_("%s · %.2f BPM\n%u %s"), time, bpm, number,
+                            ts_track_row_get_title (nearest));
 
   /* Translators: the time and the tempo under the pointer, e.g. "1:02.345 · 128.00 BPM" */
   return g_strdup_printf (_("%s · %.2f BPM"), time, bpm);

@@ -12,6 +12,7 @@
 #include "ts-format-info.h"
 #include "ts-gui-test-utils.h"
 #include "ts-tempo-graph.h"
+#include "ts-tempo-graph-labels.h"
 #include "ts-track-row.h"
 
 /* The DAWs' own grids, as the readers use them. */
@@ -259,6 +260,110 @@ test_unticked_marker_drawn_dimmed (void)
   g_rmdir (dir);
 }
 
+/* Hovering names the marker nearest the pointer, ticked ones only, by
+ * its number on the graph: dense markers show no title of their own. */
+static void
+test_hover_names_nearest_marker (void)
+{
+  g_autoptr(TsTempoMap) map = ramp_map ();
+  g_autoptr(GListStore) rows = g_list_store_new (TS_TYPE_TRACK_ROW);
+  g_autoptr(TsTrackRow) intro = new_row (1, 0.0, "Intro");
+  g_autoptr(TsTrackRow) hook = new_row (2, 4.5, "Hook");
+  g_autoptr(TsTrackRow) outro = new_row (3, 65.0, "Outro");
+  GtkWidget *graph = g_object_ref_sink (ts_tempo_graph_new ());
+  g_autofree char *readout = expected_description (map, TS_TEMPO_MODE_DAW, 5.3);
+  g_autofree char *at_hook = g_strconcat (readout, "\n2 Hook", NULL);
+  g_autofree char *at_outro = g_strconcat (readout, "\n1 Outro", NULL);
+  g_autofree char *got = NULL;
+  g_autofree char *got_unticked = NULL;
+
+  g_list_store_append (rows, intro);
+  g_list_store_append (rows, hook);
+  g_list_store_append (rows, outro);
+  ts_tempo_graph_set_markers (TS_TEMPO_GRAPH (graph), G_LIST_MODEL (rows));
+  ts_tempo_graph_set_tempo_map (TS_TEMPO_GRAPH (graph), map, TS_TEMPO_MODE_DAW, NAN);
+
+  got = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 5.3);
+  g_assert_cmpstr (got, ==, at_hook);
+
+  /* Unticked, Hook has no number; Outro is the second marker shown. */
+  ts_track_row_set_shown (hook, FALSE);
+  ts_track_row_set_shown (intro, FALSE);
+  ts_tempo_graph_markers_edited (TS_TEMPO_GRAPH (graph));
+  got_unticked = ts_tempo_graph_describe_at (TS_TEMPO_GRAPH (graph), 5.3);
+  g_assert_cmpstr (got_unticked, ==, at_outro);
+
+  g_object_unref (graph);
+}
+
+/* Placed labels never overlap each other or run past the edges. */
+static void
+assert_labels_apart (const TsGraphLabel *labels,
+                     guint               n,
+                     double              left,
+                     double              right)
+{
+  double end = left;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (labels[i].kind == TS_GRAPH_LABEL_NONE)
+        continue;
+
+      g_assert_cmpfloat (labels[i].start, >=, end);
+      g_assert_cmpfloat (labels[i].width, >, 0.0);
+      g_assert_cmpfloat (labels[i].start + labels[i].width, <=, right);
+      end = labels[i].start + labels[i].width;
+    }
+}
+
+/* A dense set, a marker at the very right edge and titles longer than the
+ * room: every label that is shown has its own room, and the readout
+ * names the rest. */
+static void
+test_labels_never_overlap (void)
+{
+  const double left = 0.0;
+  const double right = 600.0;
+  TsGraphMarker dense[300];
+  TsGraphLabel dense_labels[G_N_ELEMENTS (dense)];
+  TsGraphMarker sparse[] = {
+    { 48.5, 7.0, 120.0 }, { 250.5, 7.0, 400.0 }, { 450.5, 7.0, 40.0 }, { 596.5, 14.0, 90.0 },
+  };
+  TsGraphLabel sparse_labels[G_N_ELEMENTS (sparse)];
+  guint n_numbers = 0;
+  guint n_none = 0;
+
+  /* 300 markers 1.1 px apart, numbers as wide as their digits. */
+  for (guint i = 0; i < G_N_ELEMENTS (dense); i++)
+    {
+      dense[i].x = 48.5 + i * 1.1;
+      dense[i].number_width = i + 1 < 10 ? 7.0 : i + 1 < 100 ? 14.0 : 21.0;
+      dense[i].title_width = dense[i].number_width + 150.0;
+    }
+  ts_tempo_graph_place_labels (dense, G_N_ELEMENTS (dense), left, right, dense_labels);
+  assert_labels_apart (dense_labels, G_N_ELEMENTS (dense), left, right);
+  for (guint i = 0; i < G_N_ELEMENTS (dense); i++)
+    {
+      n_numbers += dense_labels[i].kind == TS_GRAPH_LABEL_NUMBER;
+      n_none += dense_labels[i].kind == TS_GRAPH_LABEL_NONE;
+    }
+  g_assert_cmpuint (n_numbers, >, 1);
+  g_assert_cmpuint (n_none, >, 0);
+
+  ts_tempo_graph_place_labels (sparse, G_N_ELEMENTS (sparse), left, right, sparse_labels);
+  assert_labels_apart (sparse_labels, G_N_ELEMENTS (sparse), left, right);
+  /* Room for the whole title, for an ellipsized one, for a short one. */
+  g_assert_cmpint (sparse_labels[0].kind, ==, TS_GRAPH_LABEL_TITLE);
+  g_assert_cmpfloat (sparse_labels[0].width, ==, 120.0);
+  g_assert_cmpint (sparse_labels[1].kind, ==, TS_GRAPH_LABEL_TITLE);
+  g_assert_cmpfloat (sparse_labels[1].width, <, 400.0);
+  g_assert_cmpint (sparse_labels[2].kind, ==, TS_GRAPH_LABEL_TITLE);
+  /* At the edge, the number goes left of its line rather than off it. */
+  g_assert_cmpint (sparse_labels[3].kind, ==, TS_GRAPH_LABEL_NUMBER);
+  g_assert_cmpfloat (sparse_labels[3].start + sparse_labels[3].width, <, sparse[3].x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +374,8 @@ main (int   argc,
   g_test_add_func ("/tempo-graph/hover-draws", test_hover_draws);
   g_test_add_func ("/tempo-graph/text-alternative", test_text_alternative);
   g_test_add_func ("/tempo-graph/unticked-marker-drawn-dimmed", test_unticked_marker_drawn_dimmed);
+  g_test_add_func ("/tempo-graph/hover-names-nearest-marker", test_hover_names_nearest_marker);
+  g_test_add_func ("/tempo-graph/labels-never-overlap", test_labels_never_overlap);
 
   return g_test_run ();
 }
