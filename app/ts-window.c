@@ -11,6 +11,7 @@
 #include "ts-file-list.h"
 #include "ts-format-info.h"
 #include "ts-mnemonic-labels.h"
+#include "ts-quiet-tooltips.h"
 #include "ts-window.h"
 #include "ts-window-private.h"
 #include "ts-window-batch.h"
@@ -654,6 +655,7 @@ ts_window_init (TsWindow *self)
   self->drop_target = _ts_window_add_drop_target (self, self->drop_highlight);
 
   update_view_state (self);
+  ts_quiet_tooltips_until_motion (GTK_WIDGET (self));
 }
 
 TsWindow *

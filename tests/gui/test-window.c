@@ -14,6 +14,7 @@
 #include "ts-flp-writer.h"
 #include "ts-gui-test-utils.h"
 #include "ts-project-view-private.h"
+#include "ts-quiet-tooltips.h"
 #include "ts-template.h"
 #include "ts-track-row.h"
 #include "ts-window-private.h"
@@ -984,6 +985,61 @@ test_names_without_mnemonics (Fixture       *fixture,
   g_assert_cmpuint (n_checked, >=, 2);
 }
 
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      GtkEventController *controller = g_list_model_get_item (controllers, i);
+
+      /* The widget keeps its own reference. */
+      g_object_unref (controller);
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* The header bar's Open button: the one with a tooltip. */
+static GtkWidget *
+find_open_button (GtkWidget *root)
+{
+  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_tooltip_text (root) != NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.open") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_open_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A window opening under a resting pointer pops up no tooltip: the Open
+ * button's waits for the pointer to move. */
+static void
+test_no_tooltip_before_pointer_moves (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  GtkWidget *open_button = find_open_button (GTK_WIDGET (fixture->window));
+  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->window), TS_QUIET_TOOLTIPS_CONTROLLER);
+
+  g_assert_nonnull (open_button);
+  g_assert_false (gtk_widget_get_has_tooltip (open_button));
+  g_assert_nonnull (motion);
+
+  g_signal_emit_by_name (motion, "motion", 12.0, 12.0);
+  g_assert_true (gtk_widget_get_has_tooltip (open_button));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1072,7 @@ main (int   argc,
   ADD ("/window/long-title-keeps-window-narrow", test_long_title_keeps_window_narrow);
   ADD ("/window/narrow-window-folds-settings", test_narrow_window_folds_settings);
   ADD ("/window/names-without-mnemonics", test_names_without_mnemonics);
+  ADD ("/window/no-tooltip-before-pointer-moves", test_no_tooltip_before_pointer_moves);
 
 #undef ADD
 
