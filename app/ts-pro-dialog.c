@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-mnemonic-labels.h"
 #include "ts-preferences-window.h"
 #include "ts-pro-dialog.h"
 
@@ -69,6 +70,7 @@ ts_pro_dialog_require (GtkWindow *parent,
                                     "key", _("_Enter Key"),
                                     "buy", _("_Buy Pro"),
                                     NULL);
+  ts_mnemonic_labels_fix (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "buy", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "buy");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

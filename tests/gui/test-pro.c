@@ -94,6 +94,9 @@ test_gate_without_pro (void)
                             "Batch export needs Timestamps Pro"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "buy"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "key"));
+  /* A screen reader says "Buy Pro", not "underscore Buy Pro". */
+  gtk_test_accessible_assert_property (ts_gui_find_label (GTK_WIDGET (dialog), "_Buy Pro"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Buy Pro");
 
   /* No batch started: there is nothing to show progress of. */
   g_assert_false (ts_window_get_batch_running (window));
