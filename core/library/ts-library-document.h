@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* No real tracklist comes near this; a larger file is refused before it is
  * read (TS_LIBRARY_ERROR_TOO_LARGE). */
-#define TS_LIBRARY_MAX_DOCUMENT_SIZE (G_GSIZE_CONSTANT (64) << 20)
+#define TS_LIBRARY_MAX_DOCUMENT_SIZE ((gsize) 64 << 20)
 
 /**
  * TsLibraryDocument:
