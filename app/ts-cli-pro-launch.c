@@ -29,7 +29,8 @@
 /* Exit status when the Pro program could not be run at all. */
 #define EXIT_CANNOT_RUN 2
 
-static const char * const pro_commands[] = { "license", "batch" };
+/* `library` is free, but needs GIO and json-glib as the Pro ones do. */
+static const char * const pro_commands[] = { "license", "batch", "library" };
 
 gboolean
 ts_cli_is_pro_command (const char *name)

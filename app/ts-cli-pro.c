@@ -4,7 +4,8 @@
  *
  * Not run by people: timestamps-cli runs it as `timestamps-cli-pro
  * COMMAND …` for `timestamps-cli COMMAND …` (see ts-cli-pro-launch.c),
- * so its messages name timestamps-cli.
+ * so its messages name timestamps-cli. `library` is free; it is here
+ * for the GIO and json-glib it needs.
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
@@ -15,6 +16,7 @@
 #include <stdio.h>
 
 #include "ts-cli-batch.h"
+#include "ts-cli-library.h"
 #include "ts-cli-license.h"
 #include "ts-i18n.h"
 
@@ -29,7 +31,9 @@ main (int   argc,
     return ts_cli_license_main (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "batch") == 0)
     return ts_cli_batch_main (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "library") == 0)
+    return ts_cli_library_main (argc - 1, argv + 1);
 
-  g_printerr ("usage: timestamps-cli license|batch …\n");
+  g_printerr ("usage: timestamps-cli license|batch|library …\n");
   return 2;
 }

@@ -11,7 +11,8 @@
  *
  * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c;
  * `timestamps-cli batch …` exports folders of projects, in ts-cli-batch.c;
- * both run in timestamps-cli-pro (ts-cli-pro-launch.c says why).
+ * `timestamps-cli library …` keeps tracklists, in ts-cli-library.c;
+ * all run in timestamps-cli-pro (ts-cli-pro-launch.c says why).
  */
 
 #define G_LOG_DOMAIN "timestamps-cli"
