@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 guint ts_window_get_n_views (TsWindow *self);
 
+/* The Library view. */
+GtkWidget *_ts_window_get_library_page (TsWindow *self);
+
 /* ts-window-dnd.c */
 GtkDropTarget *_ts_window_add_drop_target (TsWindow  *self,
                                            GtkWidget *highlight);

@@ -10,6 +10,8 @@
 
 #include "ts-file-list.h"
 #include "ts-format-info.h"
+#include "ts-library-link.h"
+#include "ts-library-page.h"
 #include "ts-mnemonic-labels.h"
 #include "ts-quiet-tooltips.h"
 #include "ts-window.h"
@@ -26,6 +28,7 @@ struct _TsWindow
   AdwSplitButton       *copy_button;
   GtkButton            *open_button;
   GtkToggleButton      *settings_button;
+  TsLibraryPage        *library_page;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwTabView           *tab_view;
@@ -34,6 +37,8 @@ struct _TsWindow
   GtkWidget            *drop_highlight;
 
   GtkDropTarget        *drop_target;
+  TsLibrary            *library;
+  gboolean              library_shown;
   GSettings            *settings;
   TsProjectView        *bound_view;
   GBinding             *revealed_binding;
@@ -48,6 +53,8 @@ G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_LIBRARY,
+  PROP_LIBRARY_SHOWN,
   N_PROPS
 };
 
@@ -195,12 +202,16 @@ on_selected_page_changed (TsWindow *self)
   update_view_state (self);
 }
 
+/* The Library, when asked for, covers the tabs. */
 static void
 on_n_pages_changed (TsWindow *self)
 {
   guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
 
-  gtk_stack_set_visible_child_name (self->stack, n_pages > 0 ? "tabs" : "empty");
+  if (self->library_shown)
+    gtk_stack_set_visible_child_name (self->stack, "library");
+  else
+    gtk_stack_set_visible_child_name (self->stack, n_pages > 0 ? "tabs" : "empty");
 }
 
 static AdwTabPage *
@@ -253,6 +264,9 @@ open_file (TsWindow *self,
   AdwTabPage *page;
   TsProjectView *view;
 
+  /* What is opened is what the user wants to see. */
+  ts_window_set_library_shown (self, FALSE);
+
   if ((page = find_page (self, normalized)))
     {
       adw_tab_view_set_selected_page (self->tab_view, page);
@@ -262,6 +276,9 @@ open_file (TsWindow *self,
 
   document = new_document (self, normalized);
   view = ts_project_view_new (document);
+  /* Lives as long as the tab: every read and edit goes to the library. */
+  g_object_set_data_full (G_OBJECT (view), "ts-library-link",
+                          ts_library_link_new (self->library, document), g_object_unref);
   page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
   g_object_bind_property (document, "title", page, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (view, "loading", page, "loading", G_BINDING_SYNC_CREATE);
@@ -272,6 +289,13 @@ open_file (TsWindow *self,
     g_ptr_array_add (self->unread_views, g_object_ref (view));
   else
     reload_view (view);
+}
+
+static void
+on_library_open_file (TsWindow *self,
+                      GFile    *file)
+{
+  open_file (self, file);
 }
 
 /**
@@ -516,6 +540,13 @@ ts_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* XDG_DATA_HOME decides where; timestamps-cli and other windows write
+   * there too, and the Library view follows them. */
+  if (self->library == NULL)
+    self->library = ts_library_new (NULL);
+  ts_library_watch (self->library);
+  ts_library_page_set_library (self->library_page, self->library);
 }
 
 static void
@@ -530,6 +561,14 @@ ts_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_LIBRARY_SHOWN:
+      g_value_set_boolean (value, self->library_shown);
       break;
 
     default:
@@ -551,6 +590,14 @@ ts_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_LIBRARY_SHOWN:
+      ts_window_set_library_shown (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -562,6 +609,7 @@ ts_window_finalize (GObject *object)
   TsWindow *self = (TsWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->unread_views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
@@ -585,6 +633,17 @@ ts_window_class_init (TsWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Where opened projects are recorded; the user's library when unset,
+   * one of their own in tests. */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         TS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The Library view covers the tabs; the main menu's Library item. */
+  properties[PROP_LIBRARY_SHOWN] =
+    g_param_spec_boolean ("library-shown", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -594,6 +653,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, settings_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, empty_page);
@@ -612,6 +672,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-library", "library-shown");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -621,6 +682,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-tab", NULL);
 
   g_type_ensure (TS_TYPE_PROJECT_VIEW);
+  g_type_ensure (TS_TYPE_LIBRARY_PAGE);
 }
 
 /* Names every format the table has, so the invitation cannot forget one. */
@@ -653,6 +715,9 @@ ts_window_init (TsWindow *self)
   adw_split_button_set_menu_model (self->copy_button, export_menu);
 
   self->drop_target = _ts_window_add_drop_target (self, self->drop_highlight);
+
+  g_signal_connect_object (self->library_page, "open-file", G_CALLBACK (on_library_open_file), self,
+                           G_CONNECT_SWAPPED);
 
   update_view_state (self);
   ts_quiet_tooltips_until_motion (GTK_WIDGET (self));
@@ -785,4 +850,25 @@ ts_window_end_batch (TsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->batch_progress), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", TRUE);
   update_view_state (self);
+}
+
+GtkWidget *
+_ts_window_get_library_page (TsWindow *self)
+{
+  return GTK_WIDGET (self->library_page);
+}
+
+void
+ts_window_set_library_shown (TsWindow *self,
+                             gboolean  shown)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+
+  shown = !!shown;
+  if (self->library_shown == shown)
+    return;
+
+  self->library_shown = shown;
+  on_n_pages_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY_SHOWN]);
 }

@@ -24,6 +24,8 @@ GtkDropTarget  *ts_window_get_drop_target       (TsWindow       *self);
 TsProjectView  *ts_window_get_nth_view          (TsWindow       *self,
                                                  guint           n);
 GSettings      *ts_window_get_settings          (TsWindow       *self);
+void            ts_window_set_library_shown     (TsWindow       *self,
+                                                 gboolean        shown);
 void            ts_window_add_toast             (TsWindow       *self,
                                                  AdwToast       *toast);
 

@@ -7,20 +7,58 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 /* For g_memory_settings_backend_new(). */
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
 
 #include "ts-application.h"
 #include "ts-gui-test-utils.h"
 #include "ts-i18n.h"
+#include "ts-library.h"
 #include "ts-track-row.h"
+
+/* The windows' libraries, removed when the test ends. */
+static char *library_root;
+static guint n_libraries;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_libraries (void)
+{
+  remove_tree (library_root);
+  g_clear_pointer (&library_root, g_free);
+}
 
 void
 ts_gui_test_init (int    *argc,
                   char ***argv)
 {
+  g_autoptr(GError) error = NULL;
+
+  library_root = g_dir_make_tmp ("ts-gui-library-XXXXXX", &error);
+  g_assert_no_error (error);
+  atexit (remove_libraries);
+
   /* Not gtk_test_init(): it forces the C locale, and the translation test
    * needs the one from the environment. No G_TEST_OPTION_ISOLATE_DIRS
    * either: it hides the shared-mime-info database, without which
@@ -68,15 +106,21 @@ view_is_idle (gpointer data)
   return !ts_project_view_get_loading (data);
 }
 
-/* A window with settings of its own, as fresh as on a new account: no
- * test sees what another one chose. */
+/* A window with settings and a library of its own, as fresh as on a new
+ * account: no test sees what another one chose or opened. */
 TsWindow *
 ts_gui_new_window (void)
 {
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autofree char *name = g_strdup_printf ("library-%u", ++n_libraries);
+  g_autofree char *directory = g_build_filename (library_root, name, NULL);
+  g_autoptr(TsLibrary) library = ts_library_new (directory);
 
-  return ts_window_new (NULL, settings);
+  return g_object_new (TS_TYPE_WINDOW,
+                       "settings", settings,
+                       "library", library,
+                       NULL);
 }
 
 void
