@@ -538,10 +538,11 @@ check_revision (TsLibrary   *self,
   if (on_disk == expected)
     return TRUE;
 
+  g_debug ("%s: revision %" G_GUINT64_FORMAT " on disk, %" G_GUINT64_FORMAT " expected",
+           id, on_disk, expected);
   g_set_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_CHANGED,
-               _("The tracklist %s was changed elsewhere meanwhile (revision %" G_GUINT64_FORMAT
-                 ", not %" G_GUINT64_FORMAT "); nothing was written. Read it again and repeat "
-                 "the change."), id, on_disk, expected);
+               _("The tracklist %s was changed elsewhere meanwhile; nothing was written. "
+                 "Read it again and repeat the change."), id);
   return FALSE;
 }
 
