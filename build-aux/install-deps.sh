@@ -15,6 +15,7 @@ PACKAGES="
   libgtk-4-bin libxml2-utils librsvg2-common shared-mime-info libglib2.0-bin
   xvfb xauth dbus-daemon at-spi2-core
   ffmpeg cuetools
+  apache2
   flatpak-builder shellcheck nsis binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
 "
 

@@ -34,6 +34,8 @@ RULES = [
 ALLOWED = {
     # ("core/example.c", "POSIX header"): "why it is fine",
     ("core/licence/ts-license-client.c", '"/" path join'): "the licence server's URLs, not file paths",
+    ("core/sync/ts-webdav-client.c", '"/" path join'): "the WebDAV folder's URL, not a file path",
+    ("core/sync/ts-webdav-multistatus.c", '"/" path join'): "URL paths from the server, not file paths",
     ("app/ts-cli-io.c", "POSIX header"):
         "<fcntl.h> only under G_OS_WIN32, the MSVCRT's, for _O_BINARY on stdin",
 }
