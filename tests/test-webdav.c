@@ -10,14 +10,14 @@
 #include "ts-webdav-client.h"
 #include "ts-webdav-etag.h"
 #include "ts-webdav-multistatus.h"
-#include "ts-webdav-server.h"
+#include "ts-test-service.h"
 
 static TsWebdavClient *
-new_client (TsWebdavServer *server,
+new_client (TsTestService *server,
             const char     *password)
 {
   g_autoptr(GError) error = NULL;
-  TsWebdavClient *client = ts_webdav_client_new (ts_webdav_server_get_url (server), TS_TEST_WEBDAV_USER,
+  TsWebdavClient *client = ts_webdav_client_new (ts_test_service_get_url (server), TS_TEST_WEBDAV_USER,
                                                  password, &error);
 
   g_assert_no_error (error);
@@ -203,7 +203,7 @@ test_insecure (void)
 static void
 check_conditional_requests (gboolean deflate)
 {
-  g_autoptr(TsWebdavServer) server = ts_webdav_server_new (deflate);
+  g_autoptr(TsTestService) server = ts_test_apache_new (deflate);
   g_autoptr(TsWebdavClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) first = NULL;
@@ -232,7 +232,7 @@ check_conditional_requests (gboolean deflate)
   g_assert_error (error, TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  ts_webdav_server_command (server, "age");
+  ts_test_service_command_ok (server, "age");
   etag = listed_etag (client, "a b.json");
   g_assert_nonnull (etag);
   g_assert_false (g_str_has_prefix (etag, "W/"));
@@ -248,7 +248,7 @@ check_conditional_requests (gboolean deflate)
   g_assert_no_error (error);
   assert_body (client, "a b.json", "{\"markers\": []}", NULL);
 
-  ts_webdav_server_command (server, "age");
+  ts_test_service_command_ok (server, "age");
   new_etag = listed_etag (client, "a b.json");
   g_assert_cmpstr (new_etag, !=, etag);
   g_assert_false (ts_webdav_client_delete (client, "a b.json", etag, NULL, &error));
@@ -277,7 +277,7 @@ test_conditional_requests_deflate (void)
 static void
 test_wrong_password (void)
 {
-  g_autoptr(TsWebdavServer) server = ts_webdav_server_new (FALSE);
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
   g_autoptr(TsWebdavClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = bytes_of ("{}");
@@ -302,7 +302,7 @@ test_wrong_password (void)
 static void
 test_unreachable (void)
 {
-  g_autoptr(TsWebdavServer) server = ts_webdav_server_new (FALSE);
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
   g_autoptr(TsWebdavClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -310,14 +310,14 @@ test_unreachable (void)
   if (server == NULL)
     return;
   client = new_client (server, TS_TEST_WEBDAV_PASSWORD);
-  ts_webdav_server_command (server, "stop");
+  ts_test_service_command_ok (server, "stop");
   g_assert_null (ts_webdav_client_list (client, NULL, &error));
   g_assert_error (error, TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_UNREACHABLE);
-  g_assert_nonnull (strstr (error->message, ts_webdav_server_get_url (server)));
+  g_assert_nonnull (strstr (error->message, ts_test_service_get_url (server)));
   g_assert_true (ts_webdav_error_is_retryable (error));
   g_clear_error (&error);
 
-  ts_webdav_server_command (server, "start");
+  ts_test_service_command_ok (server, "start");
   entries = ts_webdav_client_list (client, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
@@ -343,7 +343,7 @@ wait_result (GAsyncResult **slot)
 static void
 test_async (void)
 {
-  g_autoptr(TsWebdavServer) server = ts_webdav_server_new (FALSE);
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
   g_autoptr(TsWebdavClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = bytes_of ("{\"a\": 1}");
@@ -382,6 +382,71 @@ test_async (void)
   g_clear_object (&result);
 }
 
+/* The number after name in the proxy's "counts" line. */
+static guint
+count_of (const char *counts,
+          const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (counts, " ", -1);
+
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i += 2)
+    if (strcmp (words[i], name) == 0)
+      return (guint) g_ascii_strtoull (words[i + 1], NULL, 10);
+  g_assert_not_reached ();
+}
+
+/* Every fault the proxy injects is a retryable error, never a wrong
+ * listing; with the faults off, every request works. */
+static void
+test_faults (void)
+{
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsTestService) proxy = NULL;
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = bytes_of ("{\"a\": 1}");
+  g_autofree char *counts = NULL;
+  guint failures = 0;
+
+  if (server == NULL)
+    return;
+  client = new_client (server, TS_TEST_WEBDAV_PASSWORD);
+  g_assert_true (ts_webdav_client_put (client, "a.json", body, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&client);
+
+  proxy = ts_test_fault_proxy_new (ts_test_service_get_port (server), 7, 0.5);
+  client = new_client (proxy, TS_TEST_WEBDAV_PASSWORD);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GPtrArray) entries = ts_webdav_client_list (client, NULL, &error);
+
+      if (entries == NULL)
+        {
+          g_assert_true (ts_webdav_error_is_retryable (error));
+          g_clear_error (&error);
+          failures++;
+          continue;
+        }
+      g_assert_cmpuint (entries->len, ==, 1);
+      g_assert_cmpstr (((TsWebdavEntry *) g_ptr_array_index (entries, 0))->name, ==, "a.json");
+    }
+  counts = ts_test_service_command (proxy, "counts");
+  g_test_message ("fault proxy, seed 7: %s", counts);
+  g_assert_cmpuint (count_of (counts, "requests"), ==, 40);
+  g_assert_cmpuint (failures, ==, count_of (counts, "faults") - count_of (counts, "delay"));
+  g_assert_cmpuint (failures, >, 0);
+
+  ts_test_service_command_ok (proxy, "off");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GPtrArray) entries = ts_webdav_client_list (client, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, ==, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/webdav/wrong-password", test_wrong_password);
   g_test_add_func ("/webdav/unreachable", test_unreachable);
   g_test_add_func ("/webdav/async", test_async);
+  g_test_add_func ("/webdav/faults", test_faults);
 
   return g_test_run ();
 }
