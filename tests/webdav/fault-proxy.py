@@ -17,6 +17,8 @@ meets one of these faults, picked by a random generator seeded with S:
 Commands on standard input, each answered by one line:
 
   on / off    turn the faults on or off ("ok")
+  down-after N  pass N more requests, then drop every one, as a server
+              that stopped would, until "on" or "off" ("ok")
   counts      "requests <n> faults <n> drop <n> drop-late <n> …"
   quit        exit (so does the end of input)
 """
@@ -38,11 +40,17 @@ class Proxy:
         self.random = random.Random(seed)
         self.rate = rate
         self.enabled = True
+        self.down_after = None
         self.requests = 0
         self.counts = {fault: 0 for fault in FAULTS}
 
     def pick_fault(self):
         self.requests += 1
+        if self.down_after is not None:
+            if self.down_after == 0:
+                return "drop"
+            self.down_after -= 1
+            return None
         if not self.enabled or self.random.random() >= self.rate:
             return None
         fault = self.random.choice(FAULTS)
@@ -119,11 +127,12 @@ class Proxy:
             command = line.strip()
             if not line or command == "quit":
                 return
-            if command == "on":
-                self.enabled = True
+            if command in ("on", "off"):
+                self.enabled = command == "on"
+                self.down_after = None
                 print("ok", flush=True)
-            elif command == "off":
-                self.enabled = False
+            elif command.startswith("down-after "):
+                self.down_after = int(command.split()[1])
                 print("ok", flush=True)
             elif command == "counts":
                 print(self.describe(), flush=True)
