@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Pro commands (`license`, `batch`) need libsodium, json-glib, libsoup
+ * The Pro commands (`license`, `batch`, `sync`) need libsodium, json-glib, libsoup
  * and GIO; reading a project needs none of them. Each library the dynamic
  * linker loads costs start-up time on every run, and a small set is read
  * in about the time that takes, so those commands live in their own
@@ -30,7 +30,7 @@
 #define EXIT_CANNOT_RUN 2
 
 /* `library` is free, but needs GIO and json-glib as the Pro ones do. */
-static const char * const pro_commands[] = { "license", "batch", "library" };
+static const char * const pro_commands[] = { "license", "batch", "library", "sync" };
 
 gboolean
 ts_cli_is_pro_command (const char *name)

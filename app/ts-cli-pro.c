@@ -18,6 +18,7 @@
 #include "ts-cli-batch.h"
 #include "ts-cli-library.h"
 #include "ts-cli-license.h"
+#include "ts-cli-sync.h"
 #include "ts-i18n.h"
 
 int
@@ -33,7 +34,9 @@ main (int   argc,
     return ts_cli_batch_main (argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "library") == 0)
     return ts_cli_library_main (argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "sync") == 0)
+    return ts_cli_sync_main (argc - 1, argv + 1);
 
-  g_printerr ("usage: timestamps-cli license|batch|library …\n");
+  g_printerr ("usage: timestamps-cli license|batch|library|sync …\n");
   return 2;
 }

@@ -8,10 +8,12 @@
  *   2  a file could not be read (the others are still printed), the
  *      command line was wrong, or --output could not be written
  *   3  a Pro command was run without Pro (ts-cli-license.c)
+ *   4  sync could not reach the server or was refused (ts-cli-sync.c)
  *
  * `timestamps-cli license …` manages the Pro licence, in ts-cli-license.c;
  * `timestamps-cli batch …` exports folders of projects, in ts-cli-batch.c;
  * `timestamps-cli library …` keeps tracklists, in ts-cli-library.c;
+ * `timestamps-cli sync …` syncs the library over WebDAV, in ts-cli-sync.c;
  * all run in timestamps-cli-pro (ts-cli-pro-launch.c says why).
  */
 

@@ -11,7 +11,7 @@ fi
 PACKAGES="
   build-essential meson ninja-build pkg-config python3 gzip time
   libglib2.0-dev libjson-glib-dev libsodium-dev zlib1g-dev libisal-dev isal libxml2-dev
-  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev glib-networking gettext desktop-file-utils appstream
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsecret-1-dev glib-networking gettext desktop-file-utils appstream
   libgtk-4-bin libxml2-utils librsvg2-common shared-mime-info libglib2.0-bin
   xvfb xauth dbus-daemon at-spi2-core
   ffmpeg cuetools

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 # What the Pro commands bring in, and nothing reading a project needs.
-PRO_ONLY = ("libgio-2.0", "libjson-glib", "libsodium", "libsoup", "libgobject-2.0")
+PRO_ONLY = ("libgio-2.0", "libjson-glib", "libsodium", "libsoup", "libsecret", "libgobject-2.0")
 
 
 def main():
