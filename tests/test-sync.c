@@ -652,6 +652,98 @@ test_server_stops (Fixture       *fixture,
   g_assert_cmpuint (n_documents (fixture->b), ==, 8);
 }
 
+/* The folder emptied behind sync's back (a wiped server, a wrong folder
+ * restored): nothing is deleted here, everything goes up again. */
+static void
+test_server_emptied (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(TsSyncReport) report = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  gpointer hash;
+
+  if (server == NULL)
+    return;
+  client = new_client (server, TS_TEST_WEBDAV_PASSWORD);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("set %u.als", i);
+
+      g_free (add_document (fixture->a, name));
+    }
+  settle (fixture->a, client, fixture->b, client);
+  before = hashes_of (fixture->a);
+
+  ts_test_service_command_ok (server, "age");
+  entries = ts_webdav_client_list (client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TsWebdavEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_true (ts_webdav_client_delete (client, entry->name, entry->etag, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  report = sync_ok (fixture->b, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_UPLOADED), ==, 3);
+  g_assert_cmpuint (n_documents (fixture->b), ==, 3);
+  settle (fixture->a, client, fixture->b, client);
+  after = hashes_of (fixture->a);
+  g_assert_cmpuint (g_hash_table_size (after), ==, 3);
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, &hash))
+    g_assert_cmpstr (g_hash_table_lookup (after, id), ==, hash);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+/* A full server once, then not: one retry, and the sync goes through,
+ * in a worker thread while this one waits on its main context. */
+static void
+test_quota_then_async (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsTestService) proxy = NULL;
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(TsSyncReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (server == NULL)
+    return;
+  proxy = ts_test_fault_proxy_new (ts_test_service_get_port (server), 1, 0.0);
+  client = new_client (proxy, TS_TEST_WEBDAV_PASSWORD);
+  id = add_document (fixture->a, "one.als");
+
+  ts_test_service_command_ok (proxy, "status 507");
+  ts_sync_run_async (fixture->a, client, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = ts_sync_run_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->retries, ==, 1);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_UPLOADED), ==, 1);
+  g_assert_cmpstr (((TsSyncAction *) g_ptr_array_index (report->actions, 0))->id, ==, id);
+}
+
 /* --- the soak --- */
 
 typedef struct {
@@ -823,6 +915,8 @@ main (int    argc,
   g_test_add ("/sync/delete-and-edit", Fixture, NULL, fixture_set_up, test_delete_and_edit, fixture_tear_down);
   g_test_add ("/sync/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password, fixture_tear_down);
   g_test_add ("/sync/server-stops", Fixture, NULL, fixture_set_up, test_server_stops, fixture_tear_down);
+  g_test_add ("/sync/server-emptied", Fixture, NULL, fixture_set_up, test_server_emptied, fixture_tear_down);
+  g_test_add ("/sync/quota-then-async", Fixture, NULL, fixture_set_up, test_quota_then_async, fixture_tear_down);
   g_test_add ("/sync/soak", Fixture, NULL, fixture_set_up, test_soak, fixture_tear_down);
 
   return g_test_run ();

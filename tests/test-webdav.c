@@ -447,6 +447,39 @@ test_faults (void)
     }
 }
 
+/* A full or locked server, and a server error: clear, retryable errors. */
+static void
+test_retryable_statuses (void)
+{
+  static const struct { const char *status; TsWebdavError code; const char *words; } cases[] = {
+    { "status 507", TS_WEBDAV_ERROR_QUOTA, "full" },
+    { "status 423", TS_WEBDAV_ERROR_LOCKED, "locked" },
+    { "status 503", TS_WEBDAV_ERROR_SERVER, "HTTP 503" },
+  };
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsTestService) proxy = NULL;
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(GBytes) body = bytes_of ("{}");
+
+  if (server == NULL)
+    return;
+  proxy = ts_test_fault_proxy_new (ts_test_service_get_port (server), 1, 0.0);
+  client = new_client (proxy, TS_TEST_WEBDAV_PASSWORD);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ts_test_service_command_ok (proxy, cases[i].status);
+      g_assert_false (ts_webdav_client_put (client, "a.json", body, NULL, NULL, &error));
+      g_assert_error (error, TS_WEBDAV_ERROR, (gint) cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      g_assert_true (ts_webdav_error_is_retryable (error));
+      g_clear_error (&error);
+      /* Nothing reached the server. */
+      g_assert_null (listed_etag (client, "a.json"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/webdav/unreachable", test_unreachable);
   g_test_add_func ("/webdav/async", test_async);
   g_test_add_func ("/webdav/faults", test_faults);
+  g_test_add_func ("/webdav/retryable-statuses", test_retryable_statuses);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ Commands on standard input, each answered by one line:
   on / off    turn the faults on or off ("ok")
   down-after N  pass N more requests, then drop every one, as a server
               that stopped would, until "on" or "off" ("ok")
+  status N    answer the next request with HTTP status N, as a full
+              (507) or locked (423) server would ("ok")
   counts      "requests <n> faults <n> drop <n> drop-late <n> …"
   quit        exit (so does the end of input)
 """
@@ -34,6 +36,11 @@ ERROR_500 = (b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\
              b"Content-Length: 15\r\nConnection: close\r\n\r\ninjected fault\n")
 
 
+def status_answer(status):
+    return (f"HTTP/1.1 {status} Injected\r\nContent-Type: text/plain\r\n"
+            f"Content-Length: 0\r\nConnection: close\r\n\r\n").encode("ascii")
+
+
 class Proxy:
     def __init__(self, upstream_port, seed, rate):
         self.upstream_port = upstream_port
@@ -41,6 +48,7 @@ class Proxy:
         self.rate = rate
         self.enabled = True
         self.down_after = None
+        self.next_status = None
         self.requests = 0
         self.counts = {fault: 0 for fault in FAULTS}
 
@@ -103,6 +111,12 @@ class Proxy:
 
     async def answer(self, client_reader, client_writer):
         request = await self.read_request(client_reader)
+        if self.next_status is not None:
+            client_writer.write(status_answer(self.next_status))
+            await client_writer.drain()
+            self.requests += 1
+            self.next_status = None
+            return
         fault = self.pick_fault()
         if fault == "drop":
             return
@@ -130,6 +144,9 @@ class Proxy:
             if command in ("on", "off"):
                 self.enabled = command == "on"
                 self.down_after = None
+                print("ok", flush=True)
+            elif command.startswith("status "):
+                self.next_status = int(command.split()[1])
                 print("ok", flush=True)
             elif command.startswith("down-after "):
                 self.down_after = int(command.split()[1])
