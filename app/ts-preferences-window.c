@@ -9,6 +9,7 @@
 #include "ts-mnemonic-labels.h"
 #include "ts-preferences-window.h"
 #include "ts-pro-page.h"
+#include "ts-sync-page.h"
 
 struct _TsPreferencesWindow
 {
@@ -199,9 +200,11 @@ ts_preferences_window_init (TsPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ts_mnemonic_labels_fix (GTK_WIDGET (self));
 
-  /* Added here, not in the template: the page is a template of its own. */
+  /* Added here, not in the template: the pages are templates of their own. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (g_object_new (TS_TYPE_PRO_PAGE, NULL)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (g_object_new (TS_TYPE_SYNC_PAGE, NULL)));
 }
 
 GtkWidget *
