@@ -235,6 +235,11 @@ process_file (const char        *path,
 
   tracklist = ts_tracklist_new_for_project (project, path, arrangement, options->mode);
   note_markers_elsewhere (project, shown, arrangement, tracklist);
+  /* JSON carries them in "warnings"; every other format is for reading
+   * or pasting, and a warning inside it would end up on YouTube. */
+  if (options->format != TS_EXPORT_JSON)
+    for (guint i = 0; tracklist->warnings != NULL && tracklist->warnings[i] != NULL; i++)
+      g_printerr ("%s\n", tracklist->warnings[i]);
   text = ts_export (tracklist, options->format, &options->export_options);
   g_string_append (out, text);
 

@@ -124,6 +124,10 @@ update_warnings (TsFindingsList *self)
       add_warning (self, title, _("Name them in the project, or type a title in the list."));
     }
 
+  /* The reader's own words: they name the part left out. */
+  for (guint i = 0; tracklist->warnings != NULL && tracklist->warnings[i] != NULL; i++)
+    add_warning (self, _("Part of the file is missing"), tracklist->warnings[i]);
+
   if (tracklist->curved_automation)
     add_warning (self,
                  _("Curved tempo automation"),

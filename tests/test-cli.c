@@ -320,6 +320,8 @@ test_json (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, fixture->ramp);
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "ableton");
   g_assert_true (json_object_get_boolean_member (root, "tempo_automation"));
+  /* Read whole: no "warnings" key, the output as it always was. */
+  g_assert_false (json_object_has_member (root, "warnings"));
   markers = json_object_get_array_member (root, "markers");
   g_assert_cmpuint (json_array_get_length (markers), ==, 2);
   marker = json_array_get_object_element (markers, 0);
@@ -521,6 +523,55 @@ test_cue_sheet_input (Fixture       *fixture,
   g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   /* 30 frames are 0.4 s. */
   g_assert_cmpstr (out, ==, "0:00.000 Opening\n5:01.400 Someone - Second TRACK\n");
+  g_unlink (path);
+}
+
+/* A sheet cut off inside its last track: the complete tracks, exit 0, and
+ * a warning naming the cut one, on standard error in text and in
+ * "warnings" in JSON, where standard error stays quiet. */
+static void
+test_cut_off_cue_sheet (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "cut.cue", NULL);
+  g_autofree char *warning = g_strdup_printf ("%s, line 6: the file ends inside track 2 “Second”, "
+                                              "before its INDEX 01; that track is left out, "
+                                              "the ones before it are complete", path);
+  g_autofree char *expected_err = g_strconcat (warning, "\n", NULL);
+  const char *text_args[] = { path, NULL };
+  const char *json_args[] = { "--format", "json", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json_out = NULL;
+  g_autofree char *json_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *warnings;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "FILE \"mix.wav\" WAVE\n"
+                                      "  TRACK 01 AUDIO\n"
+                                      "    TITLE \"Opening\"\n"
+                                      "    INDEX 01 00:00:00\n"
+                                      "\n"
+                                      "  TRACK 02 AUDIO\n"
+                                      "    TITLE \"Second\"\n"
+                                      "    INDEX 01 00:1", -1, NULL));
+
+  g_assert_cmpint (run_cli (text_args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "0:00 Opening\n");
+  g_assert_cmpstr (err, ==, expected_err);
+
+  g_assert_cmpint (run_cli (json_args, &json_out, &json_err), ==, 0);
+  g_assert_cmpstr (json_err, ==, "");
+  json_parser_load_from_data (parser, json_out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "markers")), ==, 1);
+  warnings = json_object_get_array_member (root, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (warnings, 0), ==, warning);
   g_unlink (path);
 }
 
@@ -972,6 +1023,7 @@ main (int   argc,
   ADD ("/cli/output-file", test_output_file);
   ADD ("/cli/check-youtube", test_check_youtube);
   ADD ("/cli/cue-sheet-input", test_cue_sheet_input);
+  ADD ("/cli/cut-off-cue-sheet", test_cut_off_cue_sheet);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/help-lists-formats", test_help_lists_formats);

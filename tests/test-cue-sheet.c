@@ -584,6 +584,113 @@ test_hostile (void)
   assert_read_error (too_large, TS_CUE_MAX_SIZE + 1, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE);
 }
 
+/* A sheet whose download stopped inside its last track, as a rekordbox
+ * recording in the wild does: the complete tracks stay, the cut one is
+ * dropped and named in a warning, never placed at 0:00. */
+static const char cut_off_sheet[] =
+  "REM RECORDED_BY \"rekordbox-dj\"\r\n"
+  "TITLE \"Sunday\"\r\n"
+  "FILE \"REC.wav\" WAVE\r\n"
+  "\tTRACK 01 AUDIO\r\n"
+  "\t\tTITLE \"Villa\"\r\n"
+  "\t\tPERFORMER \"El Michels Affair\"\r\n"
+  "\t\tINDEX 01 00:00:00\r\n"
+  "\tTRACK 02 AUDIO\r\n"
+  "\t\tTITLE \"Anahata\"\r\n"
+  "\t\tPERFORMER \"Sound Ambassador\"\r\n"
+  "\t\tINDEX 01 00:00:39\r\n"
+  "\tTRACK 03 AUDIO\r\n"
+  "\t\tTITLE \"Heart to Heart\"\r\n"
+  "\t\tPERFORMER \"Txai Fernando\"\r\n"
+  "\t\tFILE \"Heart to Heart.mp3\" WAVE";
+
+static void
+assert_cut_off (const char *data,
+                gsize       length,
+                const char *warning)
+{
+  static const Expected expected[] = {
+    { "El Michels Affair - Villa", 0.0 },
+    { "Sound Ambassador - Anahata", 39.0 },
+  };
+  g_autoptr(GError) error = NULL;
+  TsCueSheet sheet;
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
+
+  assert_markers (data, length, expected, G_N_ELEMENTS (expected));
+
+  g_assert_true (read_sheet (&sheet, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet.tracks->len, ==, 2);
+  g_assert_nonnull (sheet.warnings);
+  g_assert_cmpuint (g_strv_length (sheet.warnings), ==, 1);
+  g_assert_cmpstr (sheet.warnings[0], ==, warning);
+
+  /* What the tracklist, the JSON and the app show. */
+  ts_cue_sheet_derive (&sheet, 0, &facts);
+  g_assert_cmpuint (g_strv_length (facts.warnings), ==, 1);
+  g_assert_cmpstr (facts.warnings[0], ==, warning);
+  ts_cue_sheet_clear (&sheet);
+}
+
+static void
+test_cut_off (void)
+{
+  gsize length = strlen (cut_off_sheet);
+  g_autoptr(GError) error = NULL;
+  TsCueSheet sheet;
+
+  assert_cut_off (cut_off_sheet, length,
+                  "set.cue, line 12: the file ends inside track 3 “Txai Fernando - Heart to Heart”, "
+                  "before its INDEX 01; that track is left out, the ones before it are complete");
+
+  /* Cut inside a quoted title: the line that cannot be read is the one
+   * the file stops in, so the track is cut off, not the sheet damaged. */
+  assert_cut_off (cut_off_sheet, strstr (cut_off_sheet, "Heart to") - cut_off_sheet + strlen ("Heart to"),
+                  "set.cue, line 12: the file ends inside track 3 “Unknown”, "
+                  "before its INDEX 01; that track is left out, the ones before it are complete");
+
+  /* Cut inside INDEX 01's time. */
+  {
+    g_autofree char *cut = g_strconcat (cut_off_sheet, "\r\n\t\tINDEX 01 00:0", NULL);
+
+    assert_cut_off (cut, strlen (cut),
+                    "set.cue, line 12: the file ends inside track 3 “Txai Fernando - Heart to Heart”, "
+                    "before its INDEX 01; that track is left out, the ones before it are complete");
+  }
+
+  /* The same sheet with its last line ended is whole, and a track without
+   * INDEX 01 in a whole sheet is damage: nothing tells it was cut. */
+  {
+    g_autofree char *ended = g_strconcat (cut_off_sheet, "\r\n", NULL);
+
+    g_assert_false (read_sheet (&sheet, ended, strlen (ended), &error));
+    g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+    g_clear_error (&error);
+  }
+
+  /* A damaged line before the last one is damage, cut off or not. */
+  {
+    g_autofree char *damaged = g_strconcat ("TRACK 01 AUDIO\n INDEX 01 00:00:00\n"
+                                            "TRACK 02 AUDIO\n TITLE \"open\n INDEX 01 00:01:00", NULL);
+
+    g_assert_false (read_sheet (&sheet, damaged, strlen (damaged), &error));
+    g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+    g_clear_error (&error);
+  }
+
+  /* Cut inside its only track, a sheet has nothing complete to list. */
+  g_assert_false (read_sheet (&sheet, "TRACK 01 AUDIO\n TITLE \"x\"", 24, &error));
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* A whole sheet reads without warnings. */
+  g_assert_true (read_sheet (&sheet, standard_sheet, strlen (standard_sheet), &error));
+  g_assert_no_error (error);
+  g_assert_null (sheet.warnings);
+  ts_cue_sheet_clear (&sheet);
+}
+
 /* A title line megabytes long is still a title. */
 static void
 test_huge_title (void)
@@ -750,6 +857,7 @@ main (int    argc,
   g_test_add_func ("/cue-sheet/looks-like", test_looks_like);
   g_test_add_func ("/cue-sheet/hostile", test_hostile);
   g_test_add_func ("/cue-sheet/control-characters", test_control_characters);
+  g_test_add_func ("/cue-sheet/cut-off", test_cut_off);
   g_test_add_func ("/cue-sheet/huge-title", test_huge_title);
   g_test_add_func ("/cue-sheet/mutations", test_mutations);
   g_test_add_func ("/cue-sheet/corpus-emit", test_corpus_emit);

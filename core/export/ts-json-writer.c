@@ -115,6 +115,20 @@ ts_tracklist_to_json (const TsTracklist *tracklist)
       g_string_append_c (out, ']');
     }
 
+  /* Only when something was left out, so that the output of a file read
+   * whole stays as it always was. */
+  if (tracklist->warnings != NULL && tracklist->warnings[0] != NULL)
+    {
+      g_string_append (out, ", \"warnings\": [");
+      for (guint i = 0; tracklist->warnings[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          ts_json_append_string (out, tracklist->warnings[i]);
+        }
+      g_string_append_c (out, ']');
+    }
+
   g_string_append (out, ", \"markers\": [");
   for (guint i = 0; i < tracklist->tracks->len; i++)
     {

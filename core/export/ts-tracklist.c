@@ -53,6 +53,7 @@ ts_tracklist_new_like (const TsTracklist *other)
   self->curved_automation = other->curved_automation;
   self->arrangement = other->arrangement;
   self->arrangements = g_strdupv (other->arrangements);
+  self->warnings = g_strdupv (other->warnings);
   return self;
 }
 
@@ -65,6 +66,7 @@ ts_tracklist_free (TsTracklist *self)
   g_free (self->file);
   g_free (self->daw_version);
   g_strfreev (self->arrangements);
+  g_strfreev (self->warnings);
   g_free (self);
 }
 
@@ -159,6 +161,7 @@ ts_tracklist_new_for_project (const TsProject *project,
       self->arrangement = (int) arrangement;
       self->arrangements = g_steal_pointer (&facts.arrangements);
     }
+  self->warnings = g_steal_pointer (&facts.warnings);
 
   for (guint i = 0; i < facts.markers->len; i++)
     {

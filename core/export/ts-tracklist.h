@@ -38,6 +38,8 @@ typedef struct {
  * @arrangement: index of the arrangement the tracks come from, or -1 when
  *   the format has no arrangements
  * @arrangements: names of all arrangements (%NULL-terminated), or %NULL
+ * @warnings: what of the file was left out (%NULL-terminated), or %NULL
+ *   when it was read whole
  *
  * Everything an exporter needs, so exporters take only a tracklist.
  */
@@ -53,6 +55,7 @@ typedef struct {
   gboolean     curved_automation;
   int          arrangement;
   GStrv        arrangements;
+  GStrv        warnings;
 } TsTracklist;
 
 TsTracklist *ts_tracklist_new          (TsFormat         format);

@@ -540,4 +540,5 @@ ts_ableton_set_derive (const TsAbletonSet *set,
   facts->curved_automation = ts_ableton_set_has_curves (set);
   /* The Arrangement View is the only one; the session view has no time. */
   facts->arrangements = NULL;
+  facts->warnings = NULL;
 }

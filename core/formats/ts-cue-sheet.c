@@ -61,6 +61,7 @@ ts_cue_sheet_clear (TsCueSheet *sheet)
   g_clear_pointer (&sheet->rem, g_strfreev);
   g_clear_pointer (&sheet->writer, g_free);
   g_clear_pointer (&sheet->tracks, g_array_unref);
+  g_clear_pointer (&sheet->warnings, g_strfreev);
   sheet->time_style = TS_CUE_TIME_MSF;
 }
 
@@ -388,6 +389,42 @@ finish_track (Parser  *parser,
   return TRUE;
 }
 
+/* Whether the file stops without ending its last line: a download or copy
+ * that was cut short. A whole sheet ends in a line end (every writer puts
+ * one there), so a track without INDEX 01 before one is damage instead. */
+static gboolean
+is_cut_off (const char *text,
+            gsize       length)
+{
+  return length > 0 && text[length - 1] != '\n' && text[length - 1] != '\r';
+}
+
+/* A sheet cut off inside its last track keeps the tracks before it: they
+ * are complete, and rejecting them all for the one that is not helps no
+ * one. The cut track is dropped, never placed at 0:00, and the warning
+ * names it. Returns FALSE when there is no such track, or when it is the
+ * only one, which leaves nothing to list: that stays an error. */
+static gboolean
+drop_cut_off_track (Parser  *parser,
+                    char   **warning)
+{
+  GArray *tracks = parser->sheet->tracks;
+  g_autofree char *text = NULL;
+
+  if (parser->track == NULL || parser->track->index01 >= 0 || tracks->len < 2)
+    return FALSE;
+
+  text = ts_cue_track_dup_text (parser->track);
+  *warning = g_strdup_printf (/* Translators: the file, the line, the track's
+                               * number and its "Performer - Title". */
+                              _("%s, line %u: the file ends inside track %u “%s”, before its INDEX 01; "
+                                "that track is left out, the ones before it are complete"),
+                              parser->name, parser->track_line, parser->track->number, text);
+  parser->track = NULL;
+  g_array_set_size (tracks, tracks->len - 1);
+  return TRUE;
+}
+
 static gboolean
 parse_track_line (Parser      *parser,
                   const char  *rest,
@@ -584,8 +621,10 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) rem = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *warning = NULL;
   gsize text_length = 0;
   gboolean blank = TRUE;
+  gboolean cut_off;
   Parser parser = { 0, };
 
   g_return_val_if_fail (sheet != NULL, FALSE);
@@ -624,6 +663,8 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
       goto fail;
     }
 
+  /* Before splitting, which overwrites the line ends. */
+  cut_off = is_cut_off (text, text_length);
   lines = split_lines (text, text_length);
   rem = g_ptr_array_new_with_free_func (g_free);
   files = g_ptr_array_new_with_free_func (g_free);
@@ -636,10 +677,28 @@ ts_cue_sheet_read (TsCueSheet    *sheet,
   parser.files = files;
 
   for (guint i = 0; i < lines->len; i++)
-    if (!parse_line (&parser, lines->pdata[i], i + 1, error))
-      goto fail;
+    {
+      g_autoptr(GError) line_error = NULL;
 
-  if (!finish_track (&parser, error))
+      if (parse_line (&parser, lines->pdata[i], i + 1, &line_error))
+        continue;
+      /* Only the line the file stops in can be cut off; the track it
+       * belongs to is dropped below, like a track with no INDEX 01. */
+      if (i + 1 == lines->len && cut_off && parser.track != NULL &&
+          parser.track->index01 < 0)
+        break;
+      g_propagate_error (error, g_steal_pointer (&line_error));
+      goto fail;
+    }
+
+  if (cut_off && drop_cut_off_track (&parser, &warning))
+    {
+      GStrv warnings = g_new0 (char *, 2);
+
+      warnings[0] = g_steal_pointer (&warning);
+      sheet->warnings = warnings;
+    }
+  else if (!finish_track (&parser, error))
     goto fail;
 
   if (sheet->tracks->len == 0)
@@ -729,6 +788,7 @@ ts_cue_sheet_derive (const TsCueSheet *sheet,
   facts->end_beat = NAN;
   facts->curved_automation = FALSE;
   facts->arrangements = NULL;
+  facts->warnings = g_strdupv (sheet->warnings);
 }
 
 gboolean

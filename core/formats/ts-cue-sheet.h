@@ -65,6 +65,8 @@ typedef struct {
  *   or %NULL when the sheet does not say
  * @time_style: how the INDEX times were read
  * @tracks: #TsCueTrack in file order
+ * @warnings: (nullable): what was left out, %NULL-terminated: a sheet cut
+ *   off inside its last track keeps the tracks before it, and says so
  */
 typedef struct {
   char           *performer;
@@ -73,6 +75,7 @@ typedef struct {
   char           *writer;
   TsCueTimeStyle  time_style;
   GArray         *tracks;
+  GStrv           warnings;
 } TsCueSheet;
 
 GQuark       ts_cue_error_quark           (void);

@@ -1454,4 +1454,5 @@ ts_fl_project_derive (const TsFlProject *project,
   facts->arrangements = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     facts->arrangements[i] = g_strdup (ts_fl_project_get_arrangement_name (project, i));
+  facts->warnings = NULL;
 }

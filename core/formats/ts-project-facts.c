@@ -18,4 +18,5 @@ ts_project_facts_clear (TsProjectFacts *facts)
   facts->end_beat = NAN;
   facts->curved_automation = FALSE;
   g_clear_pointer (&facts->arrangements, g_strfreev);
+  g_clear_pointer (&facts->warnings, g_strfreev);
 }

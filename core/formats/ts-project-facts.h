@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @curved_automation: a curved tempo segment was approximated as linear
  * @arrangements: (nullable): the names of all arrangements,
  *   %NULL-terminated, or %NULL when the format has no arrangements
+ * @warnings: (nullable): what of the file was left out and why, one
+ *   message a user understands each, %NULL-terminated, or %NULL when
+ *   the whole file was read
  *
  * The shared facts of one arrangement, which each format derives from its
  * own data in one function, ts_<format>_derive(): all a tracklist needs.
@@ -31,9 +34,10 @@ typedef struct {
   double      end_beat;
   gboolean    curved_automation;
   GStrv       arrangements;
+  GStrv       warnings;
 } TsProjectFacts;
 
-#define TS_PROJECT_FACTS_INIT { NULL, NULL, NAN, FALSE, NULL }
+#define TS_PROJECT_FACTS_INIT { NULL, NULL, NAN, FALSE, NULL, NULL }
 
 void ts_project_facts_clear (TsProjectFacts *facts);
 

@@ -601,6 +601,38 @@ test_cue_sheet_opens (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "tracks");
 }
 
+/* A sheet cut off inside its last track opens with the complete tracks,
+ * and its page says which track was left out. */
+static void
+test_cut_off_cue_sheet_warns (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const char sheet[] =
+    "FILE \"mix.wav\" WAVE\n  TRACK 01 AUDIO\n    TITLE \"Opener\"\n    INDEX 01 00:00:00\n"
+    "  TRACK 02 AUDIO\n    TITLE \"Clo";
+  g_autofree char *path = g_build_filename (fixture->dir, "cut.cue", NULL);
+  g_autoptr(TsTracklist) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  TsProjectView *view;
+  GtkWidget *heading;
+  GtkWidget *warning;
+
+  g_assert_true (g_file_set_contents (path, sheet, -1, &error));
+  g_assert_no_error (error);
+  expected = ts_gui_core_tracklist (path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  g_assert_cmpuint (g_strv_length (expected->warnings), ==, 1);
+  view = drop_path (fixture, path);
+
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  ts_gui_assert_rows_match (view, expected);
+  heading = ts_gui_find_label (GTK_WIDGET (view), "Part of the file is missing");
+  warning = ts_gui_find_label (GTK_WIDGET (view), expected->warnings[0]);
+  g_assert_nonnull (heading);
+  g_assert_nonnull (warning);
+  g_assert_true (strstr (expected->warnings[0], "track 2") != NULL);
+  g_assert_true (ts_gui_wait_for (widget_drawn, warning, TS_GUI_HANG_GUARD_MS));
+}
+
 /* A set without locators says how to make them, and offers nothing to
  * copy or export (the Copy button holds the export menu); the set with
  * markers then offers both. */
@@ -1062,6 +1094,7 @@ main (int   argc,
   ADD ("/window/youtube-fix-says-what-is-left", test_youtube_fix_says_what_is_left);
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
+  ADD ("/window/cut-off-cue-sheet-warns", test_cut_off_cue_sheet_warns);
   ADD ("/window/template-preview-and-errors", test_template_preview_and_errors);
   ADD ("/window/template-presets-by-name", test_template_presets_by_name);
   ADD ("/window/empty-window-has-one-open-button", test_empty_window_has_one_open_button);
