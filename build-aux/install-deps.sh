@@ -14,6 +14,7 @@ PACKAGES="
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsecret-1-dev glib-networking gettext desktop-file-utils appstream
   libgtk-4-bin libxml2-utils librsvg2-common shared-mime-info libglib2.0-bin
   xvfb xauth dbus-daemon at-spi2-core
+  clang libclang-rt-14-dev
   ffmpeg cuetools
   apache2
   flatpak-builder shellcheck nsis binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev

@@ -36,6 +36,10 @@ meson compile -C _build-zlib app/timestamps-cli app/timestamps-cli-pro timestamp
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C _build-zlib --no-rebuild --print-errorlogs --num-processes 2 $zlib_tests || status=1
 
+# Every fuzz target for 60 s in its own clang build (libFuzzer); any
+# crash, leak or timeout fails the run. About twelve minutes in all.
+build-aux/fuzz.sh 60 || status=1
+
 # One closing line over both runs, in the plain form any CI reads.
 python3 - _build-test/meson-logs/testlog.json _build-zlib/meson-logs/testlog.json <<'EOF'
 import json, sys
