@@ -8,8 +8,13 @@
 
 G_BEGIN_DECLS
 
-gboolean ts_file_check_size (guint64      size,
-                             const char  *display_name,
-                             GError     **error);
+gboolean ts_file_check_size      (guint64       size,
+                                  const char   *display_name,
+                                  GError      **error);
+gboolean ts_file_check_mistaken  (const guint8 *data,
+                                  gsize         length,
+                                  const char   *display_name,
+                                  GError      **error);
+char    *ts_file_check_backup    (const char   *display_name);
 
 G_END_DECLS

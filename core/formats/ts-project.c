@@ -92,6 +92,7 @@ ts_project_load_bytes (GBytes      *bytes,
                        GError     **error)
 {
   g_autoptr(TsProject) self = NULL;
+  g_autofree char *backup = NULL;
   const guint8 *data;
   gsize length;
   TsFormat format;
@@ -107,6 +108,9 @@ ts_project_load_bytes (GBytes      *bytes,
       ts_project_error_empty (display_name, error);
       return NULL;
     }
+
+  if (!ts_file_check_mistaken (data, length, display_name, error))
+    return NULL;
 
   if (!detect_format (data, length, display_name, &format))
     {
@@ -127,6 +131,11 @@ ts_project_load_bytes (GBytes      *bytes,
   self = g_new0 (TsProject, 1);
   if (!format_read (format, self, data, length, display_name, error))
     return NULL;
+  if (format == TS_FORMAT_ABLETON && (backup = ts_file_check_backup (display_name)) != NULL)
+    {
+      self->warnings = g_new0 (char *, 2);
+      self->warnings[0] = g_steal_pointer (&backup);
+    }
   return g_steal_pointer (&self);
 }
 
@@ -211,6 +220,7 @@ ts_project_free (TsProject *self)
       ts_cue_sheet_clear (&self->cue);
       break;
     }
+  g_strfreev (self->warnings);
   g_free (self);
 }
 
@@ -387,15 +397,25 @@ ts_project_derive (const TsProject *self,
     {
     case TS_FORMAT_ABLETON:
       ts_ableton_set_derive (&self->ableton, arrangement, facts);
-      return;
+      break;
     case TS_FORMAT_FL_STUDIO:
       ts_fl_project_derive (&self->fl, arrangement, facts);
-      return;
+      break;
     case TS_FORMAT_CUE:
       ts_cue_sheet_derive (&self->cue, arrangement, facts);
-      return;
+      break;
     }
-  g_return_if_reached ();
+
+  if (self->warnings != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) self->warnings);
+      if (facts->warnings != NULL)
+        g_strv_builder_addv (builder, (const char **) facts->warnings);
+      g_strfreev (facts->warnings);
+      facts->warnings = g_strv_builder_end (builder);
+    }
 }
 
 /**

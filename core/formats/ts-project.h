@@ -23,7 +23,9 @@ G_BEGIN_DECLS
  * A tagged union, std::variant style: @format says which member of the
  * union is alive. Per-format data stays per-format; the shared facts
  * (#TsProjectFacts) are derived from it by one function per format,
- * which ts_project_derive() calls.
+ * which ts_project_derive() calls. @warnings are the loader's, about the
+ * file as a whole (a Live backup), %NULL-terminated, or %NULL; deriving
+ * adds them to the format's own.
  */
 typedef struct {
   TsFormat format;
@@ -32,6 +34,7 @@ typedef struct {
     TsFlProject  fl;
     TsCueSheet   cue;
   };
+  GStrv    warnings;
 } TsProject;
 
 /* Refuse inputs larger than any real project before reading them whole. */
