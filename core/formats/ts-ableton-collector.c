@@ -114,6 +114,21 @@ collector_clear (TsAbletonCollector *c)
   g_free (c->locator_name);
 }
 
+/* A count beyond what the reader holds for any set. */
+static gboolean
+too_many (TsAbletonCollector  *c,
+          GError             **error,
+          const char          *what,
+          guint                limit)
+{
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
+               /* Translators: the file, then a limit and what it counts,
+                * e.g. "1000000" and "locators". */
+               _("%s: the Live set has more than %u %s, more than Timestamps reads"),
+               c->display_name, limit, what);
+  return FALSE;
+}
+
 gboolean
 ts_ableton_malformed (TsAbletonCollector  *c,
                       GError             **error,
@@ -322,6 +337,10 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
   if (curves != 0 && curves != CURVE_BITS)
     return ts_ableton_malformed (c, error, _("a tempo point has only some of its curve handles"));
 
+  if (events->len >= TS_ABLETON_MAX_TEMPO_EVENTS)
+    /* Translators: completes "more than %u %s". */
+    return too_many (c, error, _("tempo automation points"), TS_ABLETON_MAX_TEMPO_EVENTS);
+
   fields->event.has_curve = curves != 0;
   fields->event.curve1_x = fields->curve[0];
   fields->event.curve1_y = fields->curve[1];
@@ -463,6 +482,9 @@ ts_ableton_collector_leave (TsAbletonCollector  *c,
 
         if (!c->locator_has_time)
           return ts_ableton_malformed (c, error, _("a locator has no position"));
+        if (c->locators->len >= TS_ABLETON_MAX_LOCATORS)
+          /* Translators: completes "more than %u %s". */
+          return too_many (c, error, _("locators"), TS_ABLETON_MAX_LOCATORS);
         locator.beat = c->locator_beat;
         locator.name = trim_name (c->locator_name != NULL ? c->locator_name : "");
         g_array_append_val (c->locators, locator);
@@ -473,6 +495,9 @@ ts_ableton_collector_leave (TsAbletonCollector  *c,
       /* Live writes CurrentEnd in every clip of every version. */
       if (!c->clip_has_end)
         return ts_ableton_malformed (c, error, _("a clip in the arrangement has no end"));
+      if (++c->n_clips > TS_ABLETON_MAX_CLIPS)
+        /* Translators: completes "more than %u %s". */
+        return too_many (c, error, _("clips in the arrangement"), TS_ABLETON_MAX_CLIPS);
       if (!c->has_end_beat || c->clip_end > c->end_beat)
         c->end_beat = c->clip_end;
       c->has_end_beat = TRUE;

@@ -26,6 +26,16 @@ G_BEGIN_DECLS
  * work: the reader streams, so this caps time, not memory. */
 #define TS_ABLETON_MAX_XML_SIZE (G_GUINT64_CONSTANT (1) << 30)
 
+/* Counts no real set comes near (the largest sets in the wild have a few
+ * hundred locators, some thousand tempo points and clips), far above
+ * them; beyond them the set is refused (TS_PROJECT_ERROR_TOO_LARGE). The
+ * fast reader also caps the XML it captures for the locators and the
+ * tempo at 16 MiB each; these counts fit in that, so that both readers
+ * refuse the same sets with the same words. */
+#define TS_ABLETON_MAX_LOCATORS     200000
+#define TS_ABLETON_MAX_TEMPO_EVENTS 250000
+#define TS_ABLETON_MAX_CLIPS        1000000
+
 /* The safety options: never the network, never a DTD, never expand an
  * entity (no XML_PARSE_NOENT / DTDLOAD / DTDATTR / HUGE). */
 #define TS_ABLETON_LIBXML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
@@ -63,6 +73,7 @@ typedef struct {
   gboolean    clip_seen_end;
   gboolean    clip_has_end;
   double      clip_end;
+  guint       n_clips;
   gboolean    has_end_beat;
   double      end_beat;         /* the largest clip end so far */
 } TsAbletonCollector;

@@ -96,6 +96,10 @@ enum {
 #define FL_MAX_ARRANGEMENTS 4096
 #define FL_MAX_MARKERS 1000000
 #define FL_MAX_TEMPO_POINTS (1u << 22)
+/* Real projects have some ten thousand events and some thousand clips;
+ * the counts keep the work a hostile file causes to what these allow. */
+#define FL_MAX_EVENTS (1u << 24)
+#define FL_MAX_PLAYLIST_ITEMS 1000000
 
 typedef struct {
   gsize    offset;
@@ -135,6 +139,7 @@ typedef struct {
 
   GArray        *last_marker_array;  /* where the last marker went */
   guint          last_marker_index;
+  guint          n_events;
 
   guint32       *tempo_lookup;       /* channel number -> tempo_channels index + 1 */
   guint32       *data_lookup;        /* channel number -> channel_data index + 1 */
@@ -606,6 +611,14 @@ reader_read_events (Reader  *reader,
       gsize payload = pos;
       gsize length;
 
+      if (++reader->n_events > FL_MAX_EVENTS)
+        {
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
+                       _("%s: the project has more than %u events, more than Timestamps reads"),
+                       reader->name, FL_MAX_EVENTS);
+          return FALSE;
+        }
+
       if (id < 64)
         length = 1;
       else if (id < 128)
@@ -792,6 +805,15 @@ reader_decode_playlists (Reader  *reader,
 
       arrangement->n_items = (guint) MIN ((gsize) arrangement->n_items + playlist->span.length / size,
                                           G_MAXUINT);
+      if (arrangement->n_items > FL_MAX_PLAYLIST_ITEMS)
+        {
+          g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
+                       /* Translators: the second %s is the arrangement's name. */
+                       _("%s: arrangement “%s” has more than %u clips in its playlist, more than "
+                         "Timestamps reads"),
+                       reader->name, arrangement->name, FL_MAX_PLAYLIST_ITEMS);
+          return FALSE;
+        }
       for (gsize offset = 0; offset < playlist->span.length; offset += size)
         {
           const guint8 *item = p + offset;
