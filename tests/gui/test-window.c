@@ -256,6 +256,84 @@ test_junk_shows_error_then_good_file_opens (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-timestamps", NULL));
 }
 
+/* Files made to break readers, each written here: the app shows its error
+ * page for every one, and the good file dropped next opens as usual. */
+static void
+test_hostile_files_show_errors_then_good_file_opens (Fixture       *fixture,
+                                                     gconstpointer  user_data)
+{
+  g_autoptr(TsTracklist) expected = ts_gui_core_tracklist (fixture->path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  g_autoptr(GPtrArray) hostile = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *good_contents = NULL;
+  g_autofree guint8 *zeros = g_malloc0 (8 * 1024 * 1024);
+  GString *deep = g_string_new ("<?xml version=\"1.0\"?><Ableton><LiveSet>");
+  gsize good_length = 0;
+  static const guint8 truncated_flp[] = { 'F', 'L', 'h', 'd', 6, 0, 0, 0, 0, 0, 1, 0, 96, 0,
+                                          'F', 'L', 'd', 't', 0xff, 0xff, 0, 0, 199, 0x85 };
+  static const guint8 zero_ppq_flp[] = { 'F', 'L', 'h', 'd', 6, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+                                         'F', 'L', 'd', 't', 0, 0, 0, 0 };
+  static const guint8 apple_double[] = { 0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00 };
+
+  g_assert_true (g_file_get_contents (fixture->path, &good_contents, &good_length, NULL));
+
+#define ADD_HOSTILE(name, bytes) \
+  G_STMT_START { g_ptr_array_add (names, (gpointer) (name)); g_ptr_array_add (hostile, (bytes)); } G_STMT_END
+  ADD_HOSTILE ("empty.als", g_bytes_new_static ("", 0));
+  ADD_HOSTILE ("junk.flp", g_bytes_new_static ("\x00\x01\x02 junk", 9));
+  ADD_HOSTILE ("truncated.als", g_bytes_new (good_contents, good_length / 2));
+  ADD_HOSTILE ("zero-bomb.als", ts_als_gzip (zeros, 8 * 1024 * 1024));
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "<a>");
+  ADD_HOSTILE ("deep.als", ts_als_gzip (deep->str, deep->len));
+  ADD_HOSTILE ("laughs.als", g_bytes_new_static ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY a \"aaaaaaaa\">"
+                                                 "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><Ableton>&b;</Ableton>", 118));
+  ADD_HOSTILE ("truncated.flp", g_bytes_new_static (truncated_flp, sizeof truncated_flp));
+  ADD_HOSTILE ("zero-ppq.flp", g_bytes_new_static (zero_ppq_flp, sizeof zero_ppq_flp));
+  ADD_HOSTILE ("damaged.cue", g_bytes_new_static ("TRACK 01 AUDIO\n INDEX 01 99:99:99\n", 34));
+  ADD_HOSTILE ("pointer.als", g_bytes_new_static ("version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 9\n", 64));
+  ADD_HOSTILE ("._mix.als", g_bytes_new_static (apple_double, sizeof apple_double));
+  ADD_HOSTILE ("mix.wav", g_bytes_new_static ("RIFF\x24\x00\x00\x00WAVEfmt ", 16));
+  ADD_HOSTILE ("mix.zip", g_bytes_new_static ("PK\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+                                              "\x00\x00\x00\x00\x00\x00", 22));
+#undef ADD_HOSTILE
+  g_string_free (deep, TRUE);
+
+  for (guint i = 0; i < hostile->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      GBytes *bytes = g_ptr_array_index (hostile, i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *good_name = g_strdup_printf ("Good %u.als", i);
+      g_autofree char *good_path = g_build_filename (fixture->dir, good_name, NULL);
+      g_autoptr(GError) error = NULL;
+      TsProjectView *view;
+      const GError *shown;
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+      g_assert_no_error (error);
+      view = drop_path (fixture, path);
+      shown = ts_document_get_error (ts_project_view_get_document (view));
+      if (shown == NULL)
+        g_error ("%s: opened without an error", name);
+      g_test_message ("%s: %s", name, shown->message);
+      g_assert_null (ts_document_get_tracklist (ts_project_view_get_document (view)));
+      g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Could Not Open the Project"));
+      g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), shown->message));
+
+      g_assert_true (g_file_set_contents (good_path, good_contents, good_length, &error));
+      view = drop_path (fixture, good_path);
+      g_assert_no_error ((GError *) ts_document_get_error (ts_project_view_get_document (view)));
+      ts_gui_assert_rows_match (view, expected);
+      g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 2);
+
+      /* Both closed, so every pair starts from the same window. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-tab", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-tab", NULL));
+      g_assert_cmpuint (ts_window_get_n_views (fixture->window), ==, 0);
+    }
+}
+
 static TsTrackRow *
 find_row (GListModel *rows,
           const char *original_title)
@@ -1085,6 +1163,8 @@ main (int   argc,
   ADD ("/window/copy-puts-exact-text", test_copy_puts_exact_text);
   ADD ("/window/copy-leaves-out-hidden-and-uses-edits", test_copy_leaves_out_hidden_and_uses_edits);
   ADD ("/window/junk-shows-error-then-good-file-opens", test_junk_shows_error_then_good_file_opens);
+  ADD ("/window/hostile-files-show-errors-then-good-file-opens",
+       test_hostile_files_show_errors_then_good_file_opens);
   ADD ("/window/live-reload", test_live_reload_moves_row_and_keeps_edits);
   ADD ("/window/mode-switch", test_mode_switch);
   ADD ("/window/template-and-time-format", test_template_and_time_format);
