@@ -140,21 +140,77 @@ test_fl_preset (void)
                   "this is an FL Studio preset, not a project: open the project (.flp)");
 }
 
+/* A ZIP archive of empty, stored files named @names, as any zip tool
+ * writes it: local headers, the central directory, its end record. */
+static GBytes *
+write_zip (const char * const *names,
+           guint               n)
+{
+  GByteArray *zip = g_byte_array_new ();
+  GByteArray *directory = g_byte_array_new ();
+  guint8 end[22] = { 'P', 'K', 0x05, 0x06 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 local[30] = { 'P', 'K', 0x03, 0x04, 0x14 };
+      guint8 entry[46] = { 'P', 'K', 0x01, 0x02, 0x14, 0x00, 0x14 };
+      gsize name_length = strlen (names[i]);
+      guint32 offset = zip->len;
+
+      local[26] = entry[28] = name_length & 0xFF;
+      local[27] = entry[29] = name_length >> 8;
+      entry[42] = offset & 0xFF;
+      entry[43] = (offset >> 8) & 0xFF;
+      g_byte_array_append (zip, local, sizeof local);
+      g_byte_array_append (zip, (const guint8 *) names[i], name_length);
+      g_byte_array_append (directory, entry, sizeof entry);
+      g_byte_array_append (directory, (const guint8 *) names[i], name_length);
+    }
+
+  end[8] = end[10] = n & 0xFF;
+  end[9] = end[11] = n >> 8;
+  end[12] = directory->len & 0xFF;
+  end[13] = (directory->len >> 8) & 0xFF;
+  end[16] = zip->len & 0xFF;
+  end[17] = (zip->len >> 8) & 0xFF;
+  g_byte_array_append (zip, directory->data, directory->len);
+  g_byte_array_append (zip, end, sizeof end);
+  g_byte_array_unref (directory);
+  return g_byte_array_free_to_bytes (zip);
+}
+
+static void
+assert_zip_refused (const char * const *names,
+                    guint               n,
+                    const char         *says)
+{
+  g_autoptr(GBytes) zip = write_zip (names, n);
+
+  assert_refused ("Song (with samples).zip", g_bytes_get_data (zip, NULL), g_bytes_get_size (zip), says);
+}
+
 static void
 test_zip (void)
 {
-  /* A local file header for "Song.flp", then the end of the directory. */
-  static const guint8 zip[] = {
-    'P', 'K', 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00,
-    'S', 'o', 'n', 'g', '.', 'f', 'l', 'p',
-    'P', 'K', 0x05, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-  };
+  const char *fl_export[] = { "Song/", "Song/Song.flp", "Song/Samples/kick.wav", "__MACOSX/Song/._Song.flp" };
+  const char *two[] = { "a/First.als", "b/Second.flp", "b/._Second.flp" };
+  const char *many[] = { "1.flp", "2.flp", "3.flp", "4.flp", "5.flp", "6.flp", "7.flp" };
+  const char *samples[] = { "kick.wav", "snare.wav" };
+  g_autoptr(GBytes) zip = write_zip (fl_export, G_N_ELEMENTS (fl_export));
 
-  assert_refused ("Song (with samples).zip", zip, sizeof zip, "this is a ZIP archive, not a project");
-  assert_refused ("Song.flp", zip, sizeof zip, "unzip it and open the .flp or .als inside");
-  assert_refused ("empty.zip", zip + 38, sizeof zip - 38, "this is a ZIP archive");
+  assert_zip_refused (fl_export, G_N_ELEMENTS (fl_export),
+                      "this is a ZIP archive holding the project “Song/Song.flp”: unzip it and open that file");
+  assert_zip_refused (two, G_N_ELEMENTS (two),
+                      "holding the projects “a/First.als”, “b/Second.flp”: unzip it and open one of them");
+  assert_zip_refused (many, G_N_ELEMENTS (many), "“1.flp”, “2.flp”, “3.flp”, “4.flp”, “5.flp”, “…”");
+  assert_zip_refused (samples, G_N_ELEMENTS (samples), "this is a ZIP archive, and it holds no project");
+
+  /* Named like a project, a ZIP is still one. */
+  assert_refused ("Song.flp", g_bytes_get_data (zip, NULL), g_bytes_get_size (zip),
+                  "holding the project “Song/Song.flp”");
+  /* Cut short, its directory is gone: what it may hold, and what to do. */
+  assert_refused ("Song.zip", g_bytes_get_data (zip, NULL), 40,
+                  "this is a ZIP archive, not a project: when it holds a project with its samples");
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-project.h"
+#include "ts-zip-listing.h"
 
 /**
  * ts_file_check_size:
@@ -81,6 +82,55 @@ audio_kind (const guint8 *data,
   if (STARTS_WITH (data, length, 4, "ftypM4A"))
     return "M4A";
   return NULL;
+}
+
+#define MAX_ZIP_NAMES 5
+
+/* What a ZIP archive holds decides what to say: the project to open
+ * once it is unzipped, or that there is none. */
+static void
+set_zip_error (const guint8  *data,
+               gsize          length,
+               const char    *display_name,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) projects = ts_zip_list_projects (data, length);
+  g_autofree char *listed = NULL;
+  guint n;
+
+  if (projects == NULL)
+    {
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: this is a ZIP archive, not a project: when it holds a project with its "
+                     "samples (FL Studio’s “Export project data files”, Live’s “Collect All”), "
+                     "unzip it and open the .flp or .als inside"),
+                   display_name);
+      return;
+    }
+  if (projects->len == 0)
+    {
+      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: this is a ZIP archive, and it holds no project (.als, .flp or .cue)"),
+                   display_name);
+      return;
+    }
+
+  n = projects->len;
+  /* A few names say what to do; an archive of a thousand says no more. */
+  if (n > MAX_ZIP_NAMES)
+    {
+      g_ptr_array_set_size (projects, MAX_ZIP_NAMES);
+      g_ptr_array_add (projects, g_strdup ("…"));
+    }
+  g_ptr_array_add (projects, NULL);
+  listed = g_strjoinv ("”, “", (char **) projects->pdata);
+  g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
+               /* Translators: the second %s names the projects inside,
+                * e.g. "Song/Song.flp" or "a.flp”, “b.flp". */
+               ngettext ("%s: this is a ZIP archive holding the project “%s”: unzip it and open that file",
+                         "%s: this is a ZIP archive holding the projects “%s”: unzip it and open one of them",
+                         n),
+               display_name, listed);
 }
 
 static gboolean
@@ -171,11 +221,7 @@ ts_file_check_mistaken (const guint8  *data,
 
   if (STARTS_WITH (data, length, 0, "PK\x03\x04") || STARTS_WITH (data, length, 0, "PK\x05\x06"))
     {
-      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_UNKNOWN_FORMAT,
-                   _("%s: this is a ZIP archive, not a project: when it holds a project with its "
-                     "samples (FL Studio’s “Export project data files”, Live’s “Collect All”), "
-                     "unzip it and open the .flp or .als inside"),
-                   display_name);
+      set_zip_error (data, length, display_name, error);
       return FALSE;
     }
 
