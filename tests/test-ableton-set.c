@@ -42,16 +42,17 @@ assert_sets_equal (const TsAbletonSet *a,
   g_assert_cmpuint (a->tempo_events->len, ==, b->tempo_events->len);
   for (guint i = 0; i < a->tempo_events->len; i++)
     {
-      const TsAbletonTempoEvent *ea = &g_array_index (a->tempo_events, TsAbletonTempoEvent, i);
-      const TsAbletonTempoEvent *eb = &g_array_index (b->tempo_events, TsAbletonTempoEvent, i);
+      TsAbletonTempoEvent ea, eb;
 
-      assert_same_double (ea->beat, eb->beat);
-      assert_same_double (ea->bpm, eb->bpm);
-      g_assert_cmpint (ea->has_curve, ==, eb->has_curve);
-      assert_same_double (ea->curve1_x, eb->curve1_x);
-      assert_same_double (ea->curve1_y, eb->curve1_y);
-      assert_same_double (ea->curve2_x, eb->curve2_x);
-      assert_same_double (ea->curve2_y, eb->curve2_y);
+      ts_ableton_set_get_tempo_event (a, i, &ea);
+      ts_ableton_set_get_tempo_event (b, i, &eb);
+      assert_same_double (ea.beat, eb.beat);
+      assert_same_double (ea.bpm, eb.bpm);
+      g_assert_cmpint (ea.has_curve, ==, eb.has_curve);
+      assert_same_double (ea.curve1_x, eb.curve1_x);
+      assert_same_double (ea.curve1_y, eb.curve1_y);
+      assert_same_double (ea.curve2_x, eb.curve2_x);
+      assert_same_double (ea.curve2_y, eb.curve2_y);
     }
 
   g_assert_cmpuint (a->locators->len, ==, b->locators->len);
@@ -101,6 +102,7 @@ assert_both_fail (GBytes         *bytes,
   g_assert_error (error, TS_PROJECT_ERROR, (gint) code);
   g_assert_true (g_str_has_prefix (error->message, "broken.als"));
   g_assert_null (set.tempo_events);
+  g_assert_null (set.tempo_curves);
   g_assert_null (set.locators);
 
   g_assert_false (ts_ableton_set_read_reference (&set, data, length, "broken.als",
@@ -118,12 +120,15 @@ read_writer (TsAlsWriter  *writer,
   read_both (bytes, set);
 }
 
-static const TsAbletonTempoEvent *
+static TsAbletonTempoEvent
 event_at (const TsAbletonSet *set,
           guint               index)
 {
+  TsAbletonTempoEvent event;
+
   g_assert_cmpuint (index, <, set->tempo_events->len);
-  return &g_array_index (set->tempo_events, TsAbletonTempoEvent, index);
+  ts_ableton_set_get_tempo_event (set, index, &event);
+  return event;
 }
 
 static const TsAbletonLocator *
@@ -163,12 +168,12 @@ test_layout (gconstpointer user_data)
   g_assert_cmpfloat (set.tempo, ==, 128.5);
 
   g_assert_cmpuint (set.tempo_events->len, ==, 3);
-  g_assert_cmpfloat (event_at (&set, 0)->beat, ==, TS_ABLETON_SENTINEL_BEAT);
-  g_assert_cmpfloat (event_at (&set, 0)->bpm, ==, 128.5);
-  g_assert_cmpfloat (event_at (&set, 1)->beat, ==, 16);
-  g_assert_cmpfloat (event_at (&set, 2)->beat, ==, 32);
-  g_assert_cmpfloat (event_at (&set, 2)->bpm, ==, 140.25);
-  g_assert_false (event_at (&set, 2)->has_curve);
+  g_assert_cmpfloat (event_at (&set, 0).beat, ==, TS_ABLETON_SENTINEL_BEAT);
+  g_assert_cmpfloat (event_at (&set, 0).bpm, ==, 128.5);
+  g_assert_cmpfloat (event_at (&set, 1).beat, ==, 16);
+  g_assert_cmpfloat (event_at (&set, 2).beat, ==, 32);
+  g_assert_cmpfloat (event_at (&set, 2).bpm, ==, 140.25);
+  g_assert_false (event_at (&set, 2).has_curve);
   g_assert_false (ts_ableton_set_has_curves (&set));
 
   /* File order, not time order. */
@@ -186,6 +191,7 @@ test_layout (gconstpointer user_data)
 
   ts_ableton_set_clear (&set);
   g_assert_null (set.tempo_events);
+  g_assert_null (set.tempo_curves);
   g_assert_null (set.creator);
   g_assert_true (isnan (set.end_beat));
 }
@@ -408,8 +414,8 @@ test_shapes (void)
   g_assert_cmpuint (set.tempo_events->len, ==, G_N_ELEMENTS (points));
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
     {
-      g_assert_cmpfloat (event_at (&set, i)->beat, ==, points[i][0]);
-      g_assert_cmpfloat (event_at (&set, i)->bpm, ==, points[i][1]);
+      g_assert_cmpfloat (event_at (&set, i).beat, ==, points[i][0]);
+      g_assert_cmpfloat (event_at (&set, i).bpm, ==, points[i][1]);
     }
   ts_ableton_set_clear (&set);
 }
@@ -443,8 +449,8 @@ test_many_points (void)
     {
       const double *point = &g_array_index (expected, double, i * 2);
 
-      g_assert_cmpfloat (event_at (&set, i + 1)->beat, ==, point[0]);
-      g_assert_cmpfloat (event_at (&set, i + 1)->bpm, ==, point[1]);
+      g_assert_cmpfloat (event_at (&set, i + 1).beat, ==, point[0]);
+      g_assert_cmpfloat (event_at (&set, i + 1).bpm, ==, point[1]);
     }
   g_assert_cmpuint (set.locators->len, ==, 1);
   g_assert_cmpstr (locator_at (&set, 0)->name, ==, "middle");
@@ -466,12 +472,12 @@ test_curves (gconstpointer user_data)
     ts_als_writer_add_tempo_event (writer, 16, 160);
     read_writer (writer, TRUE, &set);
 
-    g_assert_false (event_at (&set, 0)->has_curve);
-    g_assert_true (event_at (&set, 1)->has_curve);
-    g_assert_cmpfloat (event_at (&set, 1)->curve1_x, ==, 0.6015625);
-    g_assert_cmpfloat (event_at (&set, 1)->curve1_y, ==, 0.1328125);
-    g_assert_cmpfloat (event_at (&set, 1)->curve2_x, ==, 0.8671875);
-    g_assert_cmpfloat (event_at (&set, 1)->curve2_y, ==, 0.3984375);
+    g_assert_false (event_at (&set, 0).has_curve);
+    g_assert_true (event_at (&set, 1).has_curve);
+    g_assert_cmpfloat (event_at (&set, 1).curve1_x, ==, 0.6015625);
+    g_assert_cmpfloat (event_at (&set, 1).curve1_y, ==, 0.1328125);
+    g_assert_cmpfloat (event_at (&set, 1).curve2_x, ==, 0.8671875);
+    g_assert_cmpfloat (event_at (&set, 1).curve2_y, ==, 0.3984375);
     g_assert_true (ts_ableton_set_has_curves (&set));
     ts_ableton_set_clear (&set);
   }
@@ -491,7 +497,7 @@ test_curves (gconstpointer user_data)
 
     g_assert_cmpuint (set.tempo_events->len, ==, 5);
     for (guint i = 1; i < 5; i++)
-      g_assert_true (event_at (&set, i)->has_curve);
+      g_assert_true (event_at (&set, i).has_curve);
     g_assert_false (ts_ableton_set_has_curves (&set));
     ts_ableton_set_clear (&set);
   }
@@ -708,8 +714,8 @@ test_libxml_regions (void)
 
     read_both (bytes, &set);
     g_assert_cmpuint (set.tempo_events->len, ==, 2);
-    g_assert_cmpfloat (event_at (&set, 1)->beat, ==, 4);
-    g_assert_cmpfloat (event_at (&set, 1)->bpm, ==, 130);
+    g_assert_cmpfloat (event_at (&set, 1).beat, ==, 4);
+    g_assert_cmpfloat (event_at (&set, 1).bpm, ==, 130);
     ts_ableton_set_clear (&set);
   }
 
@@ -755,7 +761,7 @@ test_libxml_regions (void)
 
     read_both (bytes, &set);
     g_assert_cmpuint (set.tempo_events->len, ==, 2);
-    g_assert_cmpfloat (event_at (&set, 1)->bpm, ==, 130);
+    g_assert_cmpfloat (event_at (&set, 1).bpm, ==, 130);
     ts_ableton_set_clear (&set);
   }
 

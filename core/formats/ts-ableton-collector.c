@@ -66,9 +66,23 @@ ts_ableton_source_read (TsGzipSource  *src,
 }
 
 static void
+events_init (TsAbletonEvents *events)
+{
+  events->points = g_array_new (FALSE, FALSE, sizeof (TsTempoPoint));
+  events->curves = g_array_new (FALSE, FALSE, sizeof (TsAbletonCurve));
+}
+
+static void
+events_clear (TsAbletonEvents *events)
+{
+  g_clear_pointer (&events->points, g_array_unref);
+  g_clear_pointer (&events->curves, g_array_unref);
+}
+
+static void
 envelope_free (TsAbletonEnvelope *envelope)
 {
-  g_array_unref (envelope->events);
+  events_clear (&envelope->events);
   g_free (envelope);
 }
 
@@ -76,12 +90,6 @@ static void
 locator_clear (TsAbletonLocator *locator)
 {
   g_clear_pointer (&locator->name, g_free);
-}
-
-static GArray *
-tempo_event_array_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (TsAbletonTempoEvent));
 }
 
 static GArray *
@@ -99,7 +107,7 @@ collector_init (TsAbletonCollector *c,
 {
   memset (c, 0, sizeof *c);
   c->display_name = display_name;
-  c->arranger_events = tempo_event_array_new ();
+  events_init (&c->arranger_events);
   c->envelopes = g_ptr_array_new_with_free_func ((GDestroyNotify) envelope_free);
   c->locators = locator_array_new ();
 }
@@ -109,7 +117,7 @@ collector_clear (TsAbletonCollector *c)
 {
   g_free (c->creator);
   g_free (c->minor_version);
-  g_clear_pointer (&c->arranger_events, g_array_unref);
+  events_clear (&c->arranger_events);
   g_ptr_array_unref (c->envelopes);
   g_clear_pointer (&c->locators, g_array_unref);
   g_free (c->locator_name);
@@ -332,14 +340,14 @@ ts_ableton_event_field (TsAbletonCollector    *c,
     {
       /* Translators: names a value; starts the sentence "%s is not a number". */
       what = N_("the position of a tempo point");
-      out = &fields->event.beat;
+      out = &fields->point.beat;
       bit = TIME_BIT;
     }
   else if (ts_ableton_name_is (name, name_len, "Value"))
     {
       /* Translators: names a value; starts the sentence "%s is not a number". */
       what = N_("the tempo of a tempo point");
-      out = &fields->event.bpm;
+      out = &fields->point.bpm;
       bit = VALUE_BIT;
     }
   else if (name_len == strlen ("CurveControl1X")
@@ -369,7 +377,7 @@ ts_ableton_event_field (TsAbletonCollector    *c,
 gboolean
 ts_ableton_event_finish (TsAbletonCollector    *c,
                          TsAbletonEventFields  *fields,
-                         GArray                *events,
+                         TsAbletonEvents       *events,
                          GError               **error)
 {
   guint curves = fields->seen & CURVE_BITS;
@@ -381,24 +389,27 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
   if (curves != 0 && curves != CURVE_BITS)
     return ts_ableton_malformed (c, error, _("a tempo point has only some of its curve handles"));
 
-  if (events->len >= TS_ABLETON_MAX_TEMPO_EVENTS)
+  if (events->points->len >= TS_ABLETON_MAX_TEMPO_EVENTS)
     /* Translators: completes "more than %u %s". */
     return too_many (c, error, _("tempo automation points"), TS_ABLETON_MAX_TEMPO_EVENTS);
 
-  fields->event.has_curve = curves != 0;
-  fields->event.curve1_x = fields->curve[0];
-  fields->event.curve1_y = fields->curve[1];
-  fields->event.curve2_x = fields->curve[2];
-  fields->event.curve2_y = fields->curve[3];
-  g_array_append_val (events, fields->event);
+  if (curves != 0)
+    {
+      TsAbletonCurve curve = {
+        events->points->len, fields->curve[0], fields->curve[1], fields->curve[2], fields->curve[3],
+      };
+
+      g_array_append_val (events->curves, curve);
+    }
+  g_array_append_val (events->points, fields->point);
   return TRUE;
 }
 
-GArray *
+TsAbletonEvents *
 ts_ableton_collector_events (TsAbletonCollector *c,
                              TsAlsCtx            ctx)
 {
-  return ctx == TS_ALS_TEMPO_EVENT ? c->arranger_events : c->envelope->events;
+  return ctx == TS_ALS_TEMPO_EVENT ? &c->arranger_events : &c->envelope->events;
 }
 
 static inline guint64
@@ -417,7 +428,7 @@ collector_enter_item (TsAbletonCollector *c,
   if (child == TS_ALS_ENVELOPE)
     {
       c->envelope = g_new0 (TsAbletonEnvelope, 1);
-      c->envelope->events = tempo_event_array_new ();
+      events_init (&c->envelope->events);
       g_ptr_array_add (c->envelopes, c->envelope);
     }
   else if (child == TS_ALS_POINTEE)
@@ -605,7 +616,7 @@ collector_finish (TsAbletonCollector  *c,
                   TsAbletonSet        *set,
                   GError             **error)
 {
-  GArray *events = NULL;
+  TsAbletonEvents *events = NULL;
   guint major;
 
   major = parse_major (c->minor_version);
@@ -626,7 +637,7 @@ collector_finish (TsAbletonCollector  *c,
   major = CLAMP (major, 8, 12);
 
   if (major <= 9)
-    events = c->arranger_events;
+    events = &c->arranger_events;
   else if (c->has_target)
     {
       for (guint i = 0; i < c->envelopes->len; i++)
@@ -635,19 +646,19 @@ collector_finish (TsAbletonCollector  *c,
 
           if (envelope->has_pointee && envelope->pointee == c->target)
             {
-              events = envelope->events;
+              events = &envelope->events;
               break;
             }
         }
     }
 
-  for (guint i = 0; events != NULL && i < events->len; i++)
+  for (guint i = 0; events != NULL && i < events->points->len; i++)
     {
-      const TsAbletonTempoEvent *event = &g_array_index (events, TsAbletonTempoEvent, i);
+      const TsTempoPoint *point = &g_array_index (events->points, TsTempoPoint, i);
 
-      if (!(event->bpm > 0))
+      if (!(point->bpm > 0))
         return ts_ableton_malformed (c, error, _("a tempo point has a tempo of %g BPM"),
-                                     event->bpm);
+                                     point->bpm);
     }
 
   if (c->has_manual)
@@ -656,8 +667,8 @@ collector_finish (TsAbletonCollector  *c,
         return ts_ableton_malformed (c, error, _("its tempo is %g BPM"), c->manual);
       set->tempo = c->manual;
     }
-  else if (events != NULL && events->len > 0)
-    set->tempo = g_array_index (events, TsAbletonTempoEvent, 0).bpm;
+  else if (events != NULL && events->points->len > 0)
+    set->tempo = g_array_index (events->points, TsTempoPoint, 0).bpm;
   else
     return ts_ableton_malformed (c, error, _("it has no tempo"));
 
@@ -665,7 +676,19 @@ collector_finish (TsAbletonCollector  *c,
   set->creator = ts_display_text_dup (c->creator);
   set->minor_version = g_steal_pointer (&c->minor_version);
   set->live_version = major;
-  set->tempo_events = events != NULL ? g_array_ref (events) : tempo_event_array_new ();
+  if (events != NULL)
+    {
+      set->tempo_events = g_array_ref (events->points);
+      set->tempo_curves = g_array_ref (events->curves);
+    }
+  else
+    {
+      TsAbletonEvents none;
+
+      events_init (&none);
+      set->tempo_events = none.points;
+      set->tempo_curves = none.curves;
+    }
   set->locators = g_steal_pointer (&c->locators);
   set->end_beat = c->has_end_beat ? c->end_beat : NAN;
   return TRUE;

@@ -188,7 +188,7 @@ reader_value (TsAbletonCollector  *c,
 static gboolean
 reader_event (TsAbletonCollector  *c,
               xmlTextReaderPtr     reader,
-              GArray              *events,
+              TsAbletonEvents     *events,
               GError             **error)
 {
   TsAbletonEventFields fields = { 0 };

@@ -40,10 +40,17 @@ G_BEGIN_DECLS
  * entity (no XML_PARSE_NOENT / DTDLOAD / DTDATTR / HUGE). */
 #define TS_ABLETON_LIBXML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
+/* The tempo events of an envelope or of Live 8 and 9's arrangement, as
+ * TsAbletonSet holds them. */
 typedef struct {
-  gboolean has_pointee;
-  gint64   pointee;
-  GArray  *events;            /* TsAbletonTempoEvent */
+  GArray  *points;            /* TsTempoPoint */
+  GArray  *curves;            /* TsAbletonCurve */
+} TsAbletonEvents;
+
+typedef struct {
+  gboolean        has_pointee;
+  gint64          pointee;
+  TsAbletonEvents events;
 } TsAbletonEnvelope;
 
 /* What the readers have found so far, element by element. */
@@ -60,7 +67,7 @@ typedef struct {
   gboolean    has_target;
   gint64      target;
 
-  GArray     *arranger_events;  /* TsAbletonTempoEvent, Live 8 and 9 */
+  TsAbletonEvents arranger_events;  /* Live 8 and 9 */
   GPtrArray  *envelopes;        /* TsAbletonEnvelope, master track, Live 10+ */
   TsAbletonEnvelope *envelope;   /* the one being read */
 
@@ -81,9 +88,9 @@ typedef struct {
 /* <FloatEvent Id="" Time="" Value="" [CurveControl1X="" ...] />, read one
  * attribute at a time by both readers. */
 typedef struct {
-  TsAbletonTempoEvent event;
-  double              curve[4];
-  guint               seen;     /* TIME_BIT, VALUE_BIT, CURVE_BITS */
+  TsTempoPoint point;
+  double       curve[4];
+  guint        seen;            /* TIME_BIT, VALUE_BIT, CURVE_BITS */
 } TsAbletonEventFields;
 
 /* Reads the whole set from @src into @c: the one part where the readers
@@ -133,9 +140,10 @@ gboolean     ts_ableton_event_field        (TsAbletonCollector    *c,
                                             GError               **error);
 gboolean     ts_ableton_event_finish       (TsAbletonCollector    *c,
                                             TsAbletonEventFields  *fields,
-                                            GArray                *events,
+                                            TsAbletonEvents       *events,
                                             GError               **error);
-GArray      *ts_ableton_collector_events   (TsAbletonCollector    *c,
+TsAbletonEvents *
+             ts_ableton_collector_events   (TsAbletonCollector    *c,
                                             TsAlsCtx               ctx);
 
 gboolean     ts_ableton_collector_enter    (TsAbletonCollector    *c,

@@ -430,6 +430,7 @@ ts_ableton_set_clear (TsAbletonSet *set)
   g_clear_pointer (&set->creator, g_free);
   g_clear_pointer (&set->minor_version, g_free);
   g_clear_pointer (&set->tempo_events, g_array_unref);
+  g_clear_pointer (&set->tempo_curves, g_array_unref);
   g_clear_pointer (&set->locators, g_array_unref);
   set->live_version = 0;
   set->tempo = 0;
@@ -450,44 +451,80 @@ ts_ableton_set_clear (TsAbletonSet *set)
 gboolean
 ts_ableton_set_has_curves (const TsAbletonSet *set)
 {
-  GArray *events = set->tempo_events;
+  GArray *points = set->tempo_events;
+  GArray *curves = set->tempo_curves;
 
-  for (guint i = 0; events != NULL && i + 1 < events->len; i++)
+  for (guint i = 0; curves != NULL && i < curves->len; i++)
     {
-      const TsAbletonTempoEvent *a = &g_array_index (events, TsAbletonTempoEvent, i);
-      const TsAbletonTempoEvent *b = &g_array_index (events, TsAbletonTempoEvent, i + 1);
+      const TsAbletonCurve *curve = &g_array_index (curves, TsAbletonCurve, i);
+      const TsTempoPoint *a;
+      const TsTempoPoint *b;
 
-      if (!a->has_curve || b->beat <= a->beat || b->bpm == a->bpm)
+      if (curve->event + 1 >= points->len)
         continue;
-      if (fabs (a->curve1_y - a->curve1_x) > CURVE_EPSILON
-          || fabs (a->curve2_y - a->curve2_x) > CURVE_EPSILON)
+      a = &g_array_index (points, TsTempoPoint, curve->event);
+      b = &g_array_index (points, TsTempoPoint, curve->event + 1);
+      if (b->beat <= a->beat || b->bpm == a->bpm)
+        continue;
+      if (fabs (curve->curve1_y - curve->curve1_x) > CURVE_EPSILON
+          || fabs (curve->curve2_y - curve->curve2_x) > CURVE_EPSILON)
         return TRUE;
     }
 
   return FALSE;
 }
 
+/**
+ * ts_ableton_set_get_tempo_event:
+ * @index: below the length of @set's tempo_events
+ * @event: (out caller-allocates): the event with its handles, if any
+ */
+void
+ts_ableton_set_get_tempo_event (const TsAbletonSet  *set,
+                                guint                index,
+                                TsAbletonTempoEvent *event)
+{
+  const TsTempoPoint *point;
+  guint lo = 0;
+  guint hi;
+
+  g_return_if_fail (index < set->tempo_events->len);
+
+  point = &g_array_index (set->tempo_events, TsTempoPoint, index);
+  *event = (TsAbletonTempoEvent) { point->beat, point->bpm, FALSE, 0, 0, 0, 0 };
+
+  /* The curves are in event order: bisect for @index. */
+  hi = set->tempo_curves->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const TsAbletonCurve *curve = &g_array_index (set->tempo_curves, TsAbletonCurve, mid);
+
+      if (curve->event == index)
+        {
+          event->has_curve = TRUE;
+          event->curve1_x = curve->curve1_x;
+          event->curve1_y = curve->curve1_y;
+          event->curve2_x = curve->curve2_x;
+          event->curve2_y = curve->curve2_y;
+          return;
+        }
+      if (curve->event < index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+}
+
+/* The map copies the points from the array the reader filled. */
 TsTempoMap *
 ts_ableton_set_build_tempo_map (const TsAbletonSet *set)
 {
-  g_autofree TsTempoPoint *points = NULL;
-  guint n = set->tempo_events != NULL ? set->tempo_events->len : 0;
-
-  if (n > 0)
-    {
-      points = g_new (TsTempoPoint, n);
-      for (guint i = 0; i < n; i++)
-        {
-          const TsAbletonTempoEvent *event = &g_array_index (set->tempo_events,
-                                                             TsAbletonTempoEvent, i);
-
-          points[i].beat = event->beat;
-          points[i].bpm = event->bpm;
-        }
-    }
+  GArray *points = set->tempo_events;
 
   return ts_tempo_map_new (set->tempo, ts_format_info_get (TS_FORMAT_ABLETON)->tempo_grid,
-                           points, n);
+                           points != NULL ? (const TsTempoPoint *) (gconstpointer) points->data : NULL,
+                           points != NULL ? points->len : 0);
 }
 
 /**

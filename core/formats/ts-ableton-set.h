@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 /* Live writes the first tempo event at this beat; it means "from the start". */
 #define TS_ABLETON_SENTINEL_BEAT (-63072000.0)
 
+/* One tempo event, as ts_ableton_set_get_tempo_event() gives it. */
 typedef struct {
   double   beat;
   double   bpm;
@@ -31,6 +32,15 @@ typedef struct {
   double   curve2_y;
 } TsAbletonTempoEvent;
 
+/* The handles of tempo event number @event. */
+typedef struct {
+  guint   event;
+  double  curve1_x;
+  double  curve1_y;
+  double  curve2_x;
+  double  curve2_y;
+} TsAbletonCurve;
+
 typedef struct {
   double  beat;
   char   *name;
@@ -41,7 +51,11 @@ typedef struct {
   char   *minor_version;  /* "10.0_377" */
   guint   live_version;   /* 8 to 12: the major line the layout follows */
   double  tempo;          /* Tempo/Manual (Live 8: the first tempo event) */
-  GArray *tempo_events;   /* TsAbletonTempoEvent in file order */
+  /* The tempo events apart from the handles of the few that have them:
+   * handles for every event would make the array of a 100 000-point set
+   * 3.5 times larger, and its pages cost more than reading it. */
+  GArray *tempo_events;   /* TsTempoPoint in file order */
+  GArray *tempo_curves;   /* TsAbletonCurve by event */
   GArray *locators;       /* TsAbletonLocator in file order */
   /* The beat where the last clip in the Arrangement View ends: the largest
    * CurrentEnd of the clips on the tracks' arrangement lanes (session
@@ -60,6 +74,9 @@ gboolean     ts_ableton_set_read             (TsAbletonSet  *set,
                                               GError       **error);
 void         ts_ableton_set_clear            (TsAbletonSet  *set);
 
+void         ts_ableton_set_get_tempo_event  (const TsAbletonSet  *set,
+                                              guint                index,
+                                              TsAbletonTempoEvent *event);
 gboolean     ts_ableton_set_has_curves       (const TsAbletonSet *set);
 TsTempoMap  *ts_ableton_set_build_tempo_map  (const TsAbletonSet *set);
 GArray      *ts_ableton_set_collect_markers  (const TsAbletonSet *set);

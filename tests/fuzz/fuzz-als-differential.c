@@ -43,13 +43,14 @@ find_difference (const TsAbletonSet *a,
     return "the number of tempo events";
   for (guint i = 0; i < a->tempo_events->len; i++)
     {
-      const TsAbletonTempoEvent *ea = &g_array_index (a->tempo_events, TsAbletonTempoEvent, i);
-      const TsAbletonTempoEvent *eb = &g_array_index (b->tempo_events, TsAbletonTempoEvent, i);
+      TsAbletonTempoEvent ea, eb;
 
-      if (!same_double (ea->beat, eb->beat) || !same_double (ea->bpm, eb->bpm) ||
-          ea->has_curve != eb->has_curve ||
-          !same_double (ea->curve1_x, eb->curve1_x) || !same_double (ea->curve1_y, eb->curve1_y) ||
-          !same_double (ea->curve2_x, eb->curve2_x) || !same_double (ea->curve2_y, eb->curve2_y))
+      ts_ableton_set_get_tempo_event (a, i, &ea);
+      ts_ableton_set_get_tempo_event (b, i, &eb);
+      if (!same_double (ea.beat, eb.beat) || !same_double (ea.bpm, eb.bpm) ||
+          ea.has_curve != eb.has_curve ||
+          !same_double (ea.curve1_x, eb.curve1_x) || !same_double (ea.curve1_y, eb.curve1_y) ||
+          !same_double (ea.curve2_x, eb.curve2_x) || !same_double (ea.curve2_y, eb.curve2_y))
         return "a tempo event";
     }
 
