@@ -1054,6 +1054,58 @@ test_scanner_offsets (void)
     }
 }
 
+/* Names, values and indentation of every length up to 40, with the bytes
+ * that stop them at every place: the scanner steps over them 16 bytes at
+ * a time where it has that many and one at a time at the end of what it
+ * has, and both must find the same ends. */
+static void
+test_scanner_long_tokens (void)
+{
+  static const char stops[] = { '&', '\t', '\n', '\r', '\'' };
+  g_autoptr(GString) xml = g_string_new ("<Root>");
+  g_autoptr(GString) expected = g_string_new ("<Root 0>");
+  g_autofree char *whole = NULL;
+
+  for (gsize len = 1; len <= 40; len++)
+    {
+      g_autoptr(GString) name = g_string_new ("N");
+      g_autoptr(GString) value = g_string_new (NULL);
+
+      for (gsize i = 1; i < len; i++)
+        g_string_append_c (name, i % 7 == 0 ? '9' : (i % 5 == 0 ? "\xC3\xA9"[i % 2] : 'a'));
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (value, "0123456789.-e"[i % 13]);
+      g_string_append_c (xml, '\n');
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (xml, " \t\r\n"[i % 4]);
+      g_string_append_printf (xml, "<%s V=\"%s\"/>", name->str, value->str);
+      g_string_append_printf (expected, "<%s 1 V=[%s]></2>", name->str, value->str);
+
+      for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+        {
+          gsize at = (len * 7 + k * 3) % len;
+          char saved = value->str[at];
+
+          value->str[at] = stops[k];
+          g_string_append_printf (xml, "<%s V=\"%s\"/>", name->str, value->str);
+          g_string_append_printf (expected, "<%s 1 V=[%s]%s></2>", name->str, value->str,
+                                  stops[k] == '\'' ? "" : "*");
+          value->str[at] = saved;
+        }
+    }
+  g_string_append (xml, "</Root>");
+  g_string_append (expected, "</1>");
+
+  whole = scan_in_pieces (xml->str, xml->len);
+  g_assert_cmpstr (whole, ==, expected->str);
+  for (gsize piece = 1; piece <= 33; piece++)
+    {
+      g_autofree char *pieces = scan_in_pieces (xml->str, piece);
+
+      g_assert_cmpstr (pieces, ==, whole);
+    }
+}
+
 static void
 test_scanner_errors (void)
 {
@@ -1389,6 +1441,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/errors/malformed-clip-end", test_malformed_clip_end);
   g_test_add_func ("/ableton-set/errors/not-ableton", test_not_ableton);
   g_test_add_func ("/ableton-set/scanner/pieces", test_scanner_pieces);
+  g_test_add_func ("/ableton-set/scanner/long-tokens", test_scanner_long_tokens);
   g_test_add_func ("/ableton-set/scanner/errors", test_scanner_errors);
   g_test_add_func ("/ableton-set/scanner/offsets", test_scanner_offsets);
   g_test_add_func ("/ableton-set/scanner/capture", test_scanner_capture);

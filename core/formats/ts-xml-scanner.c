@@ -10,6 +10,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+# include <emmintrin.h>
+#endif
+
 #include <glib/gi18n-lib.h>
 
 /* Fresh space handed out per read: the inflater's natural chunk size. */
@@ -82,10 +86,115 @@ static const guint8 value_special[256] = {
   ['\n'] = 1, ['\r'] = 1,
 };
 
+#ifdef __SSE2__
+/* The first byte of @c[0, 16) that @table flags, found among @candidates
+ * (a bit per byte that may be flagged), or NULL when none is. */
+static inline const char *
+first_flagged (const char   *c,
+               unsigned int  candidates,
+               const guint8  table[256])
+{
+  for (; candidates != 0; candidates &= candidates - 1)
+    {
+      const char *at = c + __builtin_ctz (candidates);
+
+      if (table[(guchar) *at])
+        return at;
+    }
+  return NULL;
+}
+
+/* Bytes up to @limit, as a bit each. */
+static inline unsigned int
+bytes_at_most (__m128i bytes,
+               guint8  limit)
+{
+  __m128i top = _mm_set1_epi8 ((char) limit);
+
+  return (unsigned int) _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (bytes, top), top));
+}
+#endif
+
+/* Where the name starting at @c ends: its first byte in name_stop, or
+ * @end. Names and attribute values are most of what a set's tags hold;
+ * 16 bytes at a time while that many are there, one at a time after. */
+static inline const char *
+skip_name (const char *c,
+           const char *end)
+{
+#ifdef __SSE2__
+  for (; end - c >= 16; c += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (const void *) c);
+      /* Every byte name_stop flags is at most '>'; letters, '_' and
+       * UTF-8 are above it. */
+      const char *stop = first_flagged (c, bytes_at_most (bytes, '>'), name_stop);
+
+      if (stop != NULL)
+        return stop;
+    }
+#endif
+  while (c < end && !name_stop[(guchar) *c])
+    c++;
+  return c;
+}
+
+/* Where the bytes of an attribute value that need no closer look end,
+ * from @c: its first byte in value_special, or @end. */
+static inline const char *
+skip_value (const char *c,
+            const char *end)
+{
+#ifdef __SSE2__
+  for (; end - c >= 16; c += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (const void *) c);
+      /* Values are mostly digits, which are below '>': the flagged bytes
+       * are the control bytes up to '\r' and four others. */
+      __m128i others = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\''))),
+                                     _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('<')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&'))));
+      unsigned int candidates = bytes_at_most (bytes, '\r') | (unsigned int) _mm_movemask_epi8 (others);
+      const char *stop = first_flagged (c, candidates, value_special);
+
+      if (stop != NULL)
+        return stop;
+    }
+#endif
+  while (c < end && !value_special[(guchar) *c])
+    c++;
+  return c;
+}
+
 static inline gboolean
 is_blank (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where the blanks from @c end: the first other byte, or @end. */
+static inline const char *
+skip_blanks (const char *c,
+             const char *end)
+{
+#ifdef __SSE2__
+  for (; end - c >= 16; c += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (const void *) c);
+      __m128i blanks = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (' ')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\t'))),
+                                     _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\r'))));
+      unsigned int others = ~(unsigned int) _mm_movemask_epi8 (blanks) & 0xFFFF;
+
+      if (others != 0)
+        return c + __builtin_ctz (others);
+    }
+#endif
+  while (c < end && is_blank (*c))
+    c++;
+  return c;
 }
 
 static TokenResult
@@ -248,8 +357,7 @@ scan_end_tag (TsXmlScanner  *self,
   StackEntry *top;
   guint tag;
 
-  while (c < end && !name_stop[(guchar) *c])
-    c++;
+  c = skip_name (c, end);
   name_len = c - name;
   if (name_len > SCANNER_MAX_NAME)
     return malformed (error, _("a tag name is far too long"));
@@ -295,8 +403,7 @@ scan_start_tag (TsXmlScanner  *self,
   guint parent_tag = 0;
   guint child_tag = 0;
 
-  while (c < end && !name_stop[(guchar) *c])
-    c++;
+  c = skip_name (c, end);
   name_len = c - name;
   if (name_len > SCANNER_MAX_NAME)
     {
@@ -338,8 +445,7 @@ scan_start_tag (TsXmlScanner  *self,
         return malformed (error, _("attributes run into each other"));
 
       attr.name = c;
-      while (c < end && !name_stop[(guchar) *c])
-        c++;
+      c = skip_name (c, end);
       attr.name_len = c - attr.name;
       if (attr.name_len > SCANNER_MAX_NAME)
         return malformed (error, _("an attribute name is far too long"));
@@ -361,8 +467,7 @@ scan_start_tag (TsXmlScanner  *self,
       attr.value = c;
       for (;;)
         {
-          while (c < end && !value_special[(guchar) *c])
-            c++;
+          c = skip_value (c, end);
           if (c == end)
             return TOKEN_NEED_MORE;
           if (*c == quote)
@@ -551,8 +656,7 @@ scan (TsXmlScanner  *self,
 
           /* Most text is the indentation between two tags: blanks, which
            * need no check and are cheaper to step over than to search. */
-          while (stop < end && is_blank (*stop))
-            stop++;
+          stop = skip_blanks (stop, end);
           if (stop == end || *stop != '<')
             {
               lt = memchr (stop, '<', end - stop);
