@@ -16,6 +16,7 @@
 #include "ts-json-writer.h"
 #include "ts-marker.h"
 #include "ts-template.h"
+#include "ts-test-files.h"
 
 /* Names that break naive writers: quotes and commas (CSV, cue), a line
  * break (every line format), "-->", "&" and "<" (WebVTT), CJK and emoji. */
@@ -484,21 +485,6 @@ write_temp (const char *dir,
   return path;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 /* ffmpeg writes our chapters into a short file it generates itself, and
  * ffprobe reads back the same times and titles. */
 static void
@@ -543,7 +529,7 @@ test_ffmpeg_reads_ffmetadata (void)
 
     if (!run_tool (argv, &out, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
     g_assert_cmpint (status, ==, 0);
@@ -556,7 +542,7 @@ test_ffmpeg_reads_ffmetadata (void)
 
     if (!run_tool (argv, &json, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
     g_assert_cmpint (status, ==, 0);
@@ -577,7 +563,7 @@ test_ffmpeg_reads_ffmetadata (void)
       g_assert_cmpstr (json_object_get_string_member (tags, "title"), ==, expected[i].title);
     }
 
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* cueprint (cuetools) parses our cue sheet and prints our tracks. */
@@ -596,7 +582,7 @@ test_cueprint_reads_cue (void)
 
   if (!run_tool (argv, &out, &status))
     {
-      remove_dir (dir);
+      ts_test_remove_tree (dir);
       return;
     }
 
@@ -610,7 +596,7 @@ test_cueprint_reads_cue (void)
                    "4||A --> B & <C>\n"
                    "5|坂本龍一|戦場のメリークリスマス 🎹\n");
 
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* Titles that look like cue-sheet commands or hold the characters other
@@ -648,14 +634,14 @@ test_cueprint_reads_hostile_titles (void)
 
     if (!run_tool (argv, &out, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
   }
 
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, expected->str);
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* Python's csv module, as scripts read our CSV, gets back every title,
@@ -699,7 +685,7 @@ test_python_reads_csv (void)
 
     if (!run_tool (argv, &out, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
   }
@@ -713,7 +699,7 @@ test_python_reads_csv (void)
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (json_array_get_string_element (cells, i + 1), ==, titles[i].cell);
 
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* Python's json module reads back the podcast chapters' exact titles,
@@ -764,7 +750,7 @@ test_python_reads_json (void)
         g_assert_cmpstr (json_array_get_string_element (read, i), ==, titles[i]);
     }
 
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* ffmpeg's WebVTT reader gets one cue per chapter, with its time and
@@ -808,7 +794,7 @@ test_ffmpeg_reads_webvtt (void)
 
     if (!run_tool (argv, &json, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
     g_assert_cmpint (status, ==, 0);
@@ -818,7 +804,7 @@ test_ffmpeg_reads_webvtt (void)
 
     if (!run_tool (argv, &srt, &status))
       {
-        remove_dir (dir);
+        ts_test_remove_tree (dir);
         return;
       }
     g_assert_cmpint (status, ==, 0);
@@ -845,7 +831,7 @@ test_ffmpeg_reads_webvtt (void)
                             i == 2 ? "Blank  Line" : titles[i]);
   g_assert_cmpstr (srt, ==, expected_srt->str);
 
-  remove_dir (dir);
+  ts_test_remove_tree (dir);
 }
 
 /* Valid templates: the presets and every field, with text and brackets

@@ -14,6 +14,7 @@
 #include "ts-als-writer.h"
 #include "ts-flp-writer.h"
 #include "ts-project.h"
+#include "ts-test-files.h"
 #include "ts-tracklist.h"
 
 /* Spaces, Latin letters with accents, an em dash and CJK. */
@@ -37,29 +38,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->root);
+  ts_test_remove_tree (fixture->root);
   g_free (fixture->folder);
   g_free (fixture->root);
 }

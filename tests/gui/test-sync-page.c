@@ -16,6 +16,7 @@
 #include "ts-license-issuer.h"
 #include "ts-license.h"
 #include "ts-sync-page.h"
+#include "ts-test-files.h"
 #include "ts-test-service.h"
 
 static char *test_dir;
@@ -132,24 +133,6 @@ test_connection (void)
   gtk_window_destroy (window);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -167,7 +150,7 @@ main (int   argc,
   g_test_add_func ("/sync-page/connection", test_connection);
   status = g_test_run ();
 
-  remove_tree (test_dir);
+  ts_test_remove_tree (test_dir);
   g_free (test_dir);
   return status;
 }

@@ -18,6 +18,7 @@
 #include "ts-gui-test-utils.h"
 #include "ts-i18n.h"
 #include "ts-library.h"
+#include "ts-test-files.h"
 #include "ts-track-row.h"
 
 /* The windows' libraries, removed when the test ends. */
@@ -25,27 +26,9 @@ static char *library_root;
 static guint n_libraries;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 remove_libraries (void)
 {
-  remove_tree (library_root);
+  ts_test_remove_tree (library_root);
   g_clear_pointer (&library_root, g_free);
 }
 
