@@ -75,11 +75,32 @@ ts_json_append_double (GString *out,
     g_string_append (out, ".0");
 }
 
-static void
-append_boolean (GString  *out,
-                gboolean  value)
+void
+ts_json_append_boolean (GString  *out,
+                        gboolean  value)
 {
   g_string_append (out, value ? "true" : "false");
+}
+
+/* A NULL list is written as null, an empty one as []. */
+void
+ts_json_append_strv (GString            *out,
+                     const char * const *strv)
+{
+  if (strv == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      ts_json_append_string (out, strv[i]);
+    }
+  g_string_append_c (out, ']');
 }
 
 char *
@@ -97,36 +118,24 @@ ts_tracklist_to_json (const TsTracklist *tracklist)
   g_string_append (out, ", \"bpm\": ");
   ts_json_append_double (out, tracklist->bpm);
   g_string_append (out, ", \"tempo_automation\": ");
-  append_boolean (out, tracklist->tempo_automation);
+  ts_json_append_boolean (out, tracklist->tempo_automation);
   g_string_append (out, ", \"curved_automation\": ");
-  append_boolean (out, tracklist->curved_automation);
+  ts_json_append_boolean (out, tracklist->curved_automation);
 
   if (tracklist->arrangements != NULL)
     {
       g_string_append_printf (out, ", \"arrangement\": {\"index\": %d, \"name\": ", tracklist->arrangement);
       ts_json_append_string (out, tracklist->arrangements[tracklist->arrangement]);
-      g_string_append (out, "}, \"arrangements\": [");
-      for (guint i = 0; tracklist->arrangements[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append (out, ", ");
-          ts_json_append_string (out, tracklist->arrangements[i]);
-        }
-      g_string_append_c (out, ']');
+      g_string_append (out, "}, \"arrangements\": ");
+      ts_json_append_strv (out, (const char * const *) tracklist->arrangements);
     }
 
   /* Only when something was left out, so that the output of a file read
    * whole stays as it always was. */
   if (tracklist->warnings != NULL && tracklist->warnings[0] != NULL)
     {
-      g_string_append (out, ", \"warnings\": [");
-      for (guint i = 0; tracklist->warnings[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append (out, ", ");
-          ts_json_append_string (out, tracklist->warnings[i]);
-        }
-      g_string_append_c (out, ']');
+      g_string_append (out, ", \"warnings\": ");
+      ts_json_append_strv (out, (const char * const *) tracklist->warnings);
     }
 
   g_string_append (out, ", \"markers\": [");

@@ -17,13 +17,6 @@
 #include "ts-library-document.h"
 
 static void
-append_boolean (GString  *out,
-                gboolean  value)
-{
-  g_string_append (out, value ? "true" : "false");
-}
-
-static void
 append_time (GString *out,
              gint64   unix_time)
 {
@@ -97,27 +90,13 @@ append_project (GString           *out,
   g_string_append (out, ", \"bpm\": ");
   ts_json_append_double (out, tracklist->bpm);
   g_string_append (out, ", \"tempo_automation\": ");
-  append_boolean (out, tracklist->tempo_automation);
+  ts_json_append_boolean (out, tracklist->tempo_automation);
   g_string_append (out, ", \"curved_automation\": ");
-  append_boolean (out, tracklist->curved_automation);
+  ts_json_append_boolean (out, tracklist->curved_automation);
   g_string_append (out, ", \"end\": ");
   ts_json_append_double (out, tracklist->end_seconds);
   g_string_append_printf (out, ", \"arrangement\": %d, \"arrangements\": ", tracklist->arrangement);
-  if (tracklist->arrangements == NULL)
-    {
-      g_string_append (out, "null");
-    }
-  else
-    {
-      g_string_append_c (out, '[');
-      for (guint i = 0; tracklist->arrangements[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append (out, ", ");
-          ts_json_append_string (out, tracklist->arrangements[i]);
-        }
-      g_string_append_c (out, ']');
-    }
+  ts_json_append_strv (out, (const char * const *) tracklist->arrangements);
   g_string_append (out, "},\n \"markers\": [");
   for (guint i = 0; i < ts_tracklist_get_n_tracks (tracklist); i++)
     {
@@ -146,7 +125,7 @@ append_settings (GString                 *out,
   g_string_append (out, ", \"hours\": ");
   ts_json_append_string (out, ts_hours_style_to_string (self->time_format.hours));
   g_string_append (out, ", \"milliseconds\": ");
-  append_boolean (out, self->time_format.milliseconds);
+  ts_json_append_boolean (out, self->time_format.milliseconds);
   g_string_append (out, ", \"rounding\": ");
   ts_json_append_string (out, ts_rounding_to_string (self->time_format.rounding));
   g_string_append (out, "}");
@@ -172,7 +151,7 @@ serialise (const TsLibraryDocument *self,
   g_string_append (out, ",\n \"modified\": ");
   append_time (out, self->modified);
   g_string_append (out, ",\n \"deleted\": ");
-  append_boolean (out, self->deleted);
+  ts_json_append_boolean (out, self->deleted);
   g_string_append (out, ",\n \"source\": {\"name\": ");
   ts_json_append_string (out, self->tracklist->file);
   g_string_append (out, ", \"path\": ");
