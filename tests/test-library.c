@@ -523,11 +523,22 @@ test_hostile_documents (Fixture       *fixture,
       g_clear_error (&error);
     }
 
+  g_string_append (deep, "{\"markers\": ");
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
   g_assert_null (ts_library_document_from_json (deep->str, deep->len, "deep.json", &error));
   g_assert_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_DAMAGED);
   g_clear_error (&error);
+
+  /* A second value after the document: json-glib 1.6 would take the
+   * document and drop the rest, leaking what it had built of it. */
+  {
+    g_autofree char *twice = g_strconcat (good, " []", NULL);
+
+    g_assert_null (ts_library_document_from_json (twice, strlen (twice), "twice.json", &error));
+    g_assert_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_DAMAGED);
+    g_clear_error (&error);
+  }
 
   g_assert_null (ts_library_document_from_json ("\xff\xfe{}", 4, "bytes.json", &error));
   g_assert_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_DAMAGED);

@@ -17,9 +17,12 @@
 #include <math.h>
 
 #include "ts-format-info.h"
+#include "ts-json-shape.h"
 #include "ts-library.h"
 
-/* The schema nests four levels deep; anything much deeper is hostile. */
+/* The schema nests four levels deep; anything much deeper is hostile. A
+ * document is one object: json-glib must never see a second value after
+ * it (see ts-json-shape.c). */
 #define MAX_NESTING 16
 
 typedef struct {
@@ -38,39 +41,6 @@ fail (Reader     *reader,
                  _("%s is a damaged library document: “%s” is missing or wrong"),
                  reader->name, member);
   return FALSE;
-}
-
-/* Counts brackets outside strings, so that a document of a million "["
- * is refused without recursing a million levels. */
-static gboolean
-nesting_is_sane (const char *data,
-                 gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_NESTING)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 static JsonObject *
@@ -469,10 +439,11 @@ ts_library_document_from_json (const char  *data,
                    name, limit);
       return NULL;
     }
-  if (!nesting_is_sane (data, length))
+  if (!ts_json_is_one_object (data, length, MAX_NESTING))
     {
       g_set_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_DAMAGED,
-                   _("%s is a damaged library document: it nests deeper than any document does"),
+                   _("%s is a damaged library document: it is not one JSON object, "
+                     "or it nests deeper than any document does"),
                    name);
       return NULL;
     }

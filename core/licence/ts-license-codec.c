@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 
+#include "ts-json-shape.h"
 #include "ts-license-private.h"
 #include "ts-license-public-key.h"
 
@@ -104,56 +105,6 @@ ts_license_signature_holds (const guint8 *public_key,
                                       public_key) == 0;
 }
 
-/* One object and nothing after it but blanks, no deeper than @max_depth:
- * brackets outside strings, counted without parsing. json-glib 1.6 leaks
- * the nodes it built when a second value follows the first (`"a" []`,
- * found by fuzz-license-key), so such text must never reach it; nor is it
- * anything the licence service writes. */
-static gboolean
-json_is_one_object (const char *text,
-                    gsize       length,
-                    guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i = 0;
-
-  while (i < length && g_ascii_isspace (text[i]))
-    i++;
-  if (i == length || text[i] != '{')
-    return FALSE;
-
-  for (; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          if (--depth == 0)
-            break;
-        }
-    }
-
-  for (i++; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The root object of @bytes, or NULL when it is not one. */
 JsonNode *
 ts_license_parse_json_object (GBytes *bytes)
@@ -164,7 +115,7 @@ ts_license_parse_json_object (GBytes *bytes)
   JsonNode *root;
 
   if (length == 0 || !g_utf8_validate_len (text, length, NULL) ||
-      !json_is_one_object (text, length, MAX_JSON_DEPTH))
+      !ts_json_is_one_object (text, length, MAX_JSON_DEPTH))
     return NULL;
   if (!json_parser_load_from_data (parser, text, length, NULL))
     return NULL;
