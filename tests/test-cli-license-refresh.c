@@ -18,6 +18,7 @@
 #include "ts-license-refresh.h"
 #include "ts-license-issuer.h"
 #include "ts-license-server.h"
+#include "ts-test-cli.h"
 
 #define TTL_DAY 86400
 
@@ -88,21 +89,13 @@ run_cli (Fixture     *fixture,
          char       **out,
          char       **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = ts_test_cli_launcher_new ();
+  const char *args[] = { first, second, NULL };
 
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->config, TRUE);
   g_subprocess_launcher_setenv (launcher, "TIMESTAMPS_LICENSE_SERVER", base_url, TRUE);
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, TS_CLI_PATH, first, second, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  return ts_test_cli_run (launcher, args, NULL, out, err);
 }
 
 static int

@@ -20,6 +20,7 @@
 #include "ts-format-info.h"
 #include "ts-project.h"
 #include "ts-template.h"
+#include "ts-test-cli.h"
 #include "ts-time-format.h"
 #include "ts-tracklist.h"
 
@@ -105,37 +106,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Runs timestamps-cli with @argv (NULL-terminated, without the program)
- * from @launcher, which sets its environment. */
-static int
-run_cli_from (GSubprocessLauncher  *launcher,
-              const char * const   *args,
-              char                **out,
-              char                **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) TS_CLI_PATH);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-static GSubprocessLauncher *
-cli_launcher_new (void)
-{
-  return g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-}
-
 /* Runs timestamps-cli with @args, @input on its standard input. */
 static int
 run_cli_with_input (const char * const  *args,
@@ -175,9 +145,9 @@ run_cli (const char * const  *args,
          char               **out,
          char               **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new ();
+  g_autoptr(GSubprocessLauncher) launcher = ts_test_cli_launcher_new ();
 
-  return run_cli_from (launcher, args, out, err);
+  return ts_test_cli_run (launcher, args, NULL, out, err);
 }
 
 static void
@@ -204,8 +174,6 @@ test_time_options (Fixture       *fixture,
 
   g_assert_cmpint (run_cli (always, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00:00.000 Intro\n0:01:05.000 Artist - Track \"One\"\n1:00:50.000 Late\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (never, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Artist - Track \"One\"\n60:50 Late\n");
@@ -281,8 +249,6 @@ test_modes (Fixture       *fixture,
 
   g_assert_cmpint (run_cli (daw, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, daw_expected);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (exact, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, exact_expected);
 }
@@ -367,24 +333,16 @@ test_arrangements (Fixture       *fixture,
   /* The arrangement current at save time; the loop marker is no track. */
   g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:02 Drop\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (by_index, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n0:04 Second\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (by_name, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n0:04 Second\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (missing, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, missing_message);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (json, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "\"format\": \"flstudio\", \"daw_version\": \"FL Studio 20.8.4.2576\""));
@@ -460,8 +418,6 @@ test_output_file (Fixture       *fixture,
    * temporary file beside it. */
   g_assert_cmpint (run_cli (to_nowhere, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, nowhere_message);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (to_folder, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, folder_message);
 }
@@ -671,32 +627,28 @@ test_errors_in_german (Fixture       *fixture,
   catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   g_assert_true (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR));
 
-  german = cli_launcher_new ();
+  german = ts_test_cli_launcher_new ();
   g_subprocess_launcher_setenv (german, "LANGUAGE", "de", TRUE);
   g_subprocess_launcher_setenv (german, "LANG", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (german, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (german, "TIMESTAMPS_LOCALEDIR", locale_dir, TRUE);
-  english = cli_launcher_new ();
+  english = ts_test_cli_launcher_new ();
   g_subprocess_launcher_unsetenv (english, "LANGUAGE");
   g_subprocess_launcher_setenv (english, "LC_ALL", "C", TRUE);
 
-  g_assert_cmpint (run_cli_from (german, files, &out, &err), ==, 2);
+  g_assert_cmpint (ts_test_cli_run (german, files, NULL, &out, &err), ==, 2);
   expected_err = g_strconcat (fixture->junk, ": Das ist kein Ableton-Live-Set (der Inhalt ist kein XML)\n", NULL);
   g_assert_cmpstr (err, ==, expected_err);
 
-  g_assert_cmpint (run_cli_from (english, files, &english_out, &english_err), ==, 2);
+  g_assert_cmpint (ts_test_cli_run (english, files, NULL, &english_out, &english_err), ==, 2);
   g_assert_cmpstr (out, ==, english_out);
   g_assert_nonnull (strstr (out, "0:00 Intro\n1:05 Artist - Track \"One\"\n1:00:50 Late\n"));
 
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli_from (german, bad_mode, &out, &err), ==, 2);
+  g_assert_cmpint (ts_test_cli_run (german, bad_mode, NULL, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "timestamps-cli: --mode muss daw oder exact sein, nicht „fast“\n");
 
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli_from (german, to_nowhere, &out, &err), ==, 2);
+  g_assert_cmpint (ts_test_cli_run (german, to_nowhere, NULL, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, nowhere_err);
 
   /* What libxml2 found, in our words and in German. */
@@ -708,9 +660,7 @@ test_errors_in_german (Fixture       *fixture,
   damaged_err = g_strdup_printf ("%s: Das Live-Set ist beschädigt: Es enthält ein Zeichen, das XML "
                                  "nicht erlaubt, in Zeile %u (im Abschnitt „Locators“)\n",
                                  damaged_path, damaged_line);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli_from (german, damaged_args, &out, &err), ==, 2);
+  g_assert_cmpint (ts_test_cli_run (german, damaged_args, NULL, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, damaged_err);
   g_unlink (damaged_path);
 }
@@ -738,16 +688,10 @@ test_round (Fixture       *fixture,
 
   g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Next\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (down, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n1:05 Next\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (nearest, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00 Intro\n1:06 Next\n");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (nearest_ms, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:00.000 Intro\n1:05.750 Next\n");
   g_unlink (path);
@@ -776,8 +720,6 @@ test_youtube_format (Fixture       *fixture,
   g_assert_cmpint (run_cli (ramp, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "0:00 Middle\n0:23 End\n");
   g_assert_cmpstr (err, ==, ramp_err);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (ramp_text, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:08 Middle\n0:23 End\n");
   g_clear_pointer (&out, g_free);
@@ -843,8 +785,6 @@ test_arrangement_without_markers (Fixture       *fixture,
   g_assert_cmpint (run_cli (by_default, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0:02 Drop\n");
   g_assert_cmpstr (err, ==, "");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (empty, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "");
@@ -961,8 +901,6 @@ test_hostile_file_name (Fixture       *fixture,
   g_assert_cmpstr (err, ==, expected_err);
   g_assert_null (strchr (err, '\x1B'));
   g_assert_true (g_str_has_suffix (out, expected_header));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (json_args, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, expected_err);
