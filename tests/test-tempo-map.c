@@ -209,8 +209,12 @@ test_off_grid_point (void)
 static void
 test_unsorted_and_unplayable_points (void)
 {
+  /* Beyond what any DAW plays or places: a ramp between the last two
+   * (found by fuzz-flp) once summed its samples one by one, for ever. */
   const TsTempoPoint unsorted[] = {
     { 8.0, 60.0 }, { 0.0, 120.0 }, { 4.0, 120.0 }, { 6.0, 0.0 }, { 7.0, NAN },
+    { 5.0, 0.5 }, { 5.5, 20000.0 }, { INFINITY, 120.0 },
+    { 1.04441980336572e-314, 9.4974916705673399e+176 }, { 1.4792246872290677e+271, 60.0 },
   };
   const TsTempoPoint sorted[] = { { 0.0, 120.0 }, { 4.0, 120.0 }, { 8.0, 60.0 } };
   g_autoptr(TsTempoMap) a = ts_tempo_map_new (120.0, ABLETON_GRID, unsorted, G_N_ELEMENTS (unsorted));

@@ -46,6 +46,15 @@ struct _TsTempoMap {
   double       *exact_seconds;
 };
 
+/* No DAW plays outside 10 to 999 BPM (FL Studio 10-522, Live 20-999), nor
+ * places a point a billion beats in (over 1900 years at 999 BPM). Points
+ * beyond these bounds come only from damaged or hostile files; kept, they
+ * would make the sample of a ramp cross zero through rounding, which
+ * ts_harmonic_sum() cannot sum, or overflow the seconds. */
+#define PLAYABLE_BPM_MIN 1.0
+#define PLAYABLE_BPM_MAX 10000.0
+#define PLAYABLE_BEAT_MAX 1e9
+
 /* Below this many terms a plain sum is cheaper than the digamma path: each
  * term costs a division, the digamma path about as much as four. */
 #define HARMONIC_DIRECT_TERMS 4.0
@@ -238,7 +247,8 @@ is_power_of_two (double value)
 static gboolean
 point_is_playable (const TsTempoPoint *point)
 {
-  return isfinite (point->beat) && isfinite (point->bpm) && point->bpm > 0.0;
+  return isfinite (point->beat) && point->beat <= PLAYABLE_BEAT_MAX &&
+         point->bpm >= PLAYABLE_BPM_MIN && point->bpm <= PLAYABLE_BPM_MAX;
 }
 
 /**
@@ -251,8 +261,9 @@ point_is_playable (const TsTempoPoint *point)
  *   negative beat (Ableton's sentinel) means the start; points on one beat
  *   keep their order
  *
- * Points with a tempo that cannot be played (not positive, not finite) are
- * skipped.
+ * Points that cannot be played are skipped: a tempo that is not a number
+ * or outside 1 to 10 000 BPM, a beat that is not a number or beyond a
+ * billion.
  */
 TsTempoMap *
 ts_tempo_map_new (double              base_bpm,
