@@ -16,6 +16,8 @@
 #include "ts-library.h"
 #include "ts-sync-engine.h"
 #include "ts-sync-merge.h"
+#include "ts-sync-state.h"
+#include "ts-sync-status.h"
 #include "ts-test-files.h"
 #include "ts-test-service.h"
 
@@ -727,6 +729,298 @@ test_quota_then_async (Fixture       *fixture,
   g_assert_cmpstr (((TsSyncAction *) g_ptr_array_index (report->actions, 0))->id, ==, id);
 }
 
+/* --- what each document's status says, and purging tombstones --- */
+
+static TsSyncState *
+state_of (TsLibrary      *library,
+          TsWebdavClient *client)
+{
+  return ts_sync_state_load (ts_library_get_sync_directory (library), ts_webdav_client_get_url (client));
+}
+
+static TsSyncStatus
+status_of (TsLibrary      *library,
+           TsWebdavClient *client,
+           const char     *id,
+           const char    **detail_out)
+{
+  g_autoptr(TsSyncState) state = state_of (library, client);
+  g_autoptr(TsLibraryDocument) document = load (library, id);
+  const char *detail;
+  TsSyncStatus status = ts_sync_status_of (library, state, document, &detail);
+
+  /* The state's strings live as long as the state: the test keeps a copy. */
+  if (detail_out != NULL)
+    *detail_out = g_intern_string (detail);
+  return status;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_on_server (TsWebdavClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ts_webdav_client_list (client, NULL, &error);
+
+  g_assert_no_error (error);
+  return entries->len;
+}
+
+/* Pending is the document against its base, which outlives the program
+ * and a sync cut off after its PUT; a conflicted copy and a document the
+ * server holds damaged say so. */
+static void
+test_status (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(TsSyncReport) report = NULL;
+  g_autoptr(TsLibrary) restarted = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("not a tracklist", 15);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *base_path = NULL;
+  g_autofree char *state_path = NULL;
+  g_autofree char *old_base = NULL;
+  g_autofree char *old_state = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GBytes) body = NULL;
+  const char *detail;
+
+  if (server == NULL)
+    return;
+  client = new_client (server, TS_TEST_WEBDAV_PASSWORD);
+  one = add_document (fixture->a, "one.als");
+  g_assert_cmpint (status_of (fixture->a, client, one, NULL), ==, TS_SYNC_STATUS_PENDING);
+  report = sync_ok (fixture->a, client);
+  g_assert_cmpint (status_of (fixture->a, client, one, &detail), ==, TS_SYNC_STATUS_SYNCED);
+  g_assert_null (detail);
+
+  /* An edit is pending, also for the next program that opens the library. */
+  rename_marker (fixture->a, one, 1, "Renamed");
+  restarted = ts_library_new (ts_library_get_directory (fixture->a));
+  g_assert_cmpint (status_of (restarted, client, one, NULL), ==, TS_SYNC_STATUS_PENDING);
+
+  /* The PUT lands, then the program stops before it records that: the
+   * next sync finds the server's copy equal, and uploads nothing twice. */
+  base_path = g_strdup_printf ("%s/base/%s.json", ts_library_get_sync_directory (fixture->a), one);
+  state_path = g_build_filename (ts_library_get_sync_directory (fixture->a), "state.json", NULL);
+  old_base = read_file (base_path);
+  old_state = read_file (state_path);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (restarted, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_UPLOADED), ==, 1);
+  write_file (base_path, old_base);
+  write_file (state_path, old_state);
+  g_assert_cmpint (status_of (restarted, client, one, NULL), ==, TS_SYNC_STATUS_PENDING);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (restarted, client);
+  g_assert_cmpuint (n_actions (report), ==, 0);
+  g_assert_cmpuint (report->unchanged, ==, 1);
+  g_assert_cmpuint (n_on_server (client), ==, 1);
+  g_assert_cmpint (status_of (restarted, client, one, NULL), ==, TS_SYNC_STATUS_SYNCED);
+
+  /* Both change the same title: B's version becomes a conflicted copy. */
+  settle (fixture->a, client, fixture->b, client);
+  rename_marker (fixture->a, one, 2, "Title from A");
+  rename_marker (fixture->b, one, 2, "Title from B");
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->b, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_CONFLICTED_COPY), ==, 1);
+  for (guint i = 0; i < report->actions->len; i++)
+    {
+      TsSyncAction *action = g_ptr_array_index (report->actions, i);
+
+      if (action->kind == TS_SYNC_ACTION_CONFLICTED_COPY)
+        copy = g_strdup (action->id);
+    }
+  g_assert_cmpint (status_of (fixture->b, client, copy, &detail), ==, TS_SYNC_STATUS_CONFLICTED_COPY);
+  g_assert_cmpstr (detail, ==, one);
+  g_assert_cmpint (status_of (fixture->b, client, one, NULL), ==, TS_SYNC_STATUS_SYNCED);
+
+  /* The server's copy of a document edited here cannot be read: that
+   * document failed, with the reason, until the server is put right. */
+  two = add_document (fixture->a, "two.als");
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  name = g_strconcat (two, ".json", NULL);
+  ts_test_service_command_ok (server, "age");
+  body = ts_webdav_client_get (client, name, &etag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ts_webdav_client_put (client, name, garbage, etag, NULL, &error));
+  g_assert_no_error (error);
+  rename_marker (fixture->a, two, 1, "Renamed two");
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = ts_sync_report_new ();
+  g_assert_true (ts_sync_run (fixture->a, client, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpint (status_of (fixture->a, client, two, &detail), ==, TS_SYNC_STATUS_FAILED);
+  g_assert_nonnull (strstr (detail, name));
+  g_assert_cmpint (status_of (fixture->a, client, one, NULL), ==, TS_SYNC_STATUS_SYNCED);
+
+  g_clear_pointer (&etag, g_free);
+  g_clear_pointer (&body, g_bytes_unref);
+  ts_test_service_command_ok (server, "age");
+  body = ts_webdav_client_get (client, name, &etag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ts_webdav_client_delete (client, name, etag, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_UPLOADED), ==, 1);
+  g_assert_cmpint (status_of (fixture->a, client, two, &detail), ==, TS_SYNC_STATUS_SYNCED);
+  g_assert_null (detail);
+}
+
+/* Makes the tombstone id look synced days ago, as a month of waiting would. */
+static void
+age_tombstone (TsLibrary      *library,
+               TsWebdavClient *client,
+               const char     *id,
+               gint64          days)
+{
+  g_autoptr(TsSyncState) state = state_of (library, client);
+  g_autoptr(GError) error = NULL;
+  gint64 since = ts_sync_state_get_tombstone_since (state, id);
+
+  g_assert_cmpint (since, >, 0);
+  ts_sync_state_set_tombstone_since (state, id, since - days * 24 * 60 * 60);
+  g_assert_true (ts_sync_state_save (state, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_document (TsLibrary  *library,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsLibraryDocument) document = ts_library_load (library, id, &error);
+
+  if (document == NULL)
+    g_assert_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_NOT_FOUND);
+  return document != NULL;
+}
+
+static gboolean
+has_base (TsLibrary  *library,
+          const char *id)
+{
+  g_autoptr(TsLibraryDocument) base = ts_library_load_base (library, id, NULL);
+
+  return base != NULL;
+}
+
+/* A tombstone goes 30 days after it was synced, from the server and from
+ * every computer; one that comes back later with the document re-adds it. */
+static void
+test_tombstone_purge (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TsTestService) server = ts_test_apache_new (FALSE);
+  g_autoptr(TsWebdavClient) client = NULL;
+  g_autoptr(TsSyncReport) report = NULL;
+  g_autoptr(TsLibrary) c = NULL;
+  g_autofree char *c_path = g_build_filename (fixture->root, "c", "timestamps", "library", NULL);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *three = NULL;
+
+  if (server == NULL)
+    return;
+  client = new_client (server, TS_TEST_WEBDAV_PASSWORD);
+  c = ts_library_new (c_path);
+  one = add_document (fixture->a, "one.als");
+  two = add_document (fixture->a, "two.als");
+  three = add_document (fixture->a, "three.als");
+  settle (fixture->a, client, fixture->b, client);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (c, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_DOWNLOADED), ==, 3);
+
+  delete_document (fixture->a, one);
+  delete_document (fixture->a, two);
+  settle (fixture->a, client, fixture->b, client);
+
+  /* 29 days: kept. */
+  age_tombstone (fixture->a, client, one, 29);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_PURGED), ==, 0);
+  g_assert_true (has_document (fixture->a, one));
+
+  /* 31 days: gone from the server and A, then from B, which finds it
+   * gone; nothing comes back between the two. */
+  age_tombstone (fixture->a, client, one, 2);
+  /* B edited two after A deleted it; A's old tombstone is not purged
+   * over that edit, which wins as ever. */
+  age_tombstone (fixture->a, client, two, 31);
+  undelete_document (fixture->b, two);
+  rename_marker (fixture->b, two, 1, "Kept by B");
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->b, client);
+  /* Files a month old have strong ETags, which If-Match needs; aging
+   * them gives them new ones, which A learns first. */
+  ts_test_service_command_ok (server, "age");
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_PURGED), ==, 0);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_DOWNLOADED), ==, 1);
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->a, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_PURGED), ==, 1);
+  g_assert_cmpstr (((TsSyncAction *) g_ptr_array_index (report->actions, 0))->id, ==, one);
+  g_assert_false (has_document (fixture->a, one));
+  g_assert_false (has_base (fixture->a, one));
+  g_assert_cmpuint (n_on_server (client), ==, 2);
+  g_assert_true (has_document (fixture->a, two));
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (fixture->b, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_PURGED), ==, 1);
+  g_assert_false (has_document (fixture->b, one));
+  g_assert_false (has_base (fixture->b, one));
+  settle (fixture->a, client, fixture->b, client);
+  g_assert_false (has_document (fixture->a, one));
+  g_assert_cmpuint (n_on_server (client), ==, 2);
+  g_assert_cmpuint (n_documents (fixture->a), ==, 2);
+
+  /* C slept through the month with one unchanged: to C it is a document
+   * the server lacks, so it goes up again, as README says. */
+  g_clear_pointer (&report, ts_sync_report_free);
+  report = sync_ok (c, client);
+  g_assert_cmpuint (ts_sync_report_count (report, TS_SYNC_ACTION_UPLOADED), ==, 1);
+  g_assert_cmpuint (n_on_server (client), ==, 3);
+  settle (fixture->a, client, fixture->b, client);
+  g_assert_true (has_document (fixture->a, one));
+}
+
 /* --- the soak --- */
 
 typedef struct {
@@ -927,6 +1221,8 @@ main (int    argc,
   g_test_add ("/sync/server-stops", Fixture, NULL, fixture_set_up, test_server_stops, fixture_tear_down);
   g_test_add ("/sync/server-emptied", Fixture, NULL, fixture_set_up, test_server_emptied, fixture_tear_down);
   g_test_add ("/sync/quota-then-async", Fixture, NULL, fixture_set_up, test_quota_then_async, fixture_tear_down);
+  g_test_add ("/sync/status", Fixture, NULL, fixture_set_up, test_status, fixture_tear_down);
+  g_test_add ("/sync/tombstone-purge", Fixture, NULL, fixture_set_up, test_tombstone_purge, fixture_tear_down);
   g_test_add ("/sync/soak", Fixture, NULL, fixture_set_up, test_soak, fixture_tear_down);
 
   return g_test_run ();

@@ -642,6 +642,51 @@ ts_library_delete (TsLibrary          *self,
 }
 
 /**
+ * ts_library_remove_tombstone:
+ * @revision: the tombstone's revision, as sync last saw it
+ *
+ * For sync, once every computer has had a tombstone long enough: removes
+ * the file. Anything but that very tombstone on disk (undeleted, edited,
+ * or changed by sync meanwhile) is left alone.
+ *
+ * Returns: whether it is gone; %TS_LIBRARY_ERROR_CHANGED when the file is
+ *   no longer that tombstone
+ */
+gboolean
+ts_library_remove_tombstone (TsLibrary   *self,
+                             const char  *id,
+                             guint64      revision,
+                             GError     **error)
+{
+  g_autoptr(TsLibraryDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (TS_IS_LIBRARY (self), FALSE);
+
+  document = ts_library_load (self, id, error);
+  if (document == NULL)
+    return FALSE;
+  if (!document->deleted || document->revision != revision)
+    {
+      g_set_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_CHANGED,
+                   _("The tracklist %s was changed elsewhere meanwhile; nothing was written. "
+                     "Read it again and repeat the change."), id);
+      return FALSE;
+    }
+  path = document_path (self->directory, id);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_WRITE,
+                   _("%s cannot be removed: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, id);
+  return TRUE;
+}
+
+/**
  * ts_library_find_source:
  * @source_hash: (nullable): ts_library_hash_file() of the project
  * @source_path: (nullable): its absolute path

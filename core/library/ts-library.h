@@ -64,6 +64,8 @@
  * ts_library_save(). ts_library_list() returns tombstones too (callers
  * showing tracklists skip deleted ones); ts_library_find_source() skips
  * them, so opening a deleted project again makes a new document.
+ * ts_library_remove_tombstone() is sync's, to forget a tombstone every
+ * computer has had for long enough.
  *
  * Sync's slot, the last synced version: ts_library_save_base() writes a
  * document verbatim to <sync dir>/base/<id>.json, ts_library_load_base()
@@ -121,6 +123,10 @@ gboolean           ts_library_store              (TsLibrary          *self,
                                                   GError            **error);
 gboolean           ts_library_delete             (TsLibrary          *self,
                                                   TsLibraryDocument  *document,
+                                                  GError            **error);
+gboolean           ts_library_remove_tombstone   (TsLibrary          *self,
+                                                  const char         *id,
+                                                  guint64             revision,
                                                   GError            **error);
 
 TsLibraryDocument *ts_library_find_source        (TsLibrary          *self,

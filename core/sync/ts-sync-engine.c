@@ -22,6 +22,14 @@
  * a server that ignored the precondition. A document missing from a
  * listing is uploaded again, never deleted here: a listing only ever adds
  * or updates, so an empty or broken server cannot empty a library.
+ *
+ * Tombstones go once every computer had time to learn of the deletion:
+ * a tombstone synced TS_SYNC_TOMBSTONE_LIFETIME ago whose server copy is
+ * still the one synced is DELETEd (If-Match) there, then removed here;
+ * a synced tombstone missing from the listing was removed so by another
+ * computer, and is removed here rather than uploaded again. Only ever a
+ * tombstone equal to its base: a deletion not yet synced, or one edited
+ * elsewhere, goes the usual way.
  */
 
 #define G_LOG_DOMAIN "ts-sync"
@@ -53,6 +61,7 @@ typedef struct {
   TsSyncState    *state;
   TsSyncReport   *report;
   GCancellable   *cancellable;
+  gint64          now;  /* Unix seconds, when the sync started */
   gboolean        copies_made;
 } Run;
 
@@ -108,6 +117,8 @@ ts_sync_action_kind_to_string (TsSyncActionKind kind)
       return "merged";
     case TS_SYNC_ACTION_CONFLICTED_COPY:
       return "conflicted-copy";
+    case TS_SYNC_ACTION_PURGED:
+      return "purged";
     }
   g_return_val_if_reached (NULL);
 }
@@ -126,10 +137,16 @@ add_action (Run              *run,
   g_ptr_array_add (run->report->actions, action);
 }
 
+/* Also kept in the state until the document syncs, so that the Library
+ * can say which tracklist it was. id is NULL for a file that is no
+ * document. */
 static void
-add_problem (Run    *run,
-             GError *error)
+add_problem (Run        *run,
+             const char *id,
+             GError     *error)
 {
+  if (id != NULL)
+    ts_sync_state_set_problem (run->state, id, error->message);
   g_ptr_array_add (run->report->problems, error);
 }
 
@@ -252,6 +269,10 @@ record_synced (Run                     *run,
   if (!ts_library_save_base (run->library, synced, error))
     return FALSE;
   ts_sync_state_set_etag (run->state, synced->id, etag);
+  if (!synced->deleted)
+    ts_sync_state_set_tombstone_since (run->state, synced->id, 0);
+  else if (ts_sync_state_get_tombstone_since (run->state, synced->id) == 0)
+    ts_sync_state_set_tombstone_since (run->state, synced->id, run->now);
   return ts_sync_state_save (run->state, error);
 }
 
@@ -321,6 +342,7 @@ keep_conflicted_copy (Run                     *run,
   if (!ts_library_save (run->library, copy, error))
     return FALSE;
   add_action (run, TS_SYNC_ACTION_CONFLICTED_COPY, copy->id, local->id);
+  ts_sync_state_set_copy_of (run->state, copy->id, local->id);
   run->copies_made = TRUE;
   return TRUE;
 }
@@ -382,6 +404,66 @@ remote_version (Run                      *run,
   return fetch (run, id, remote_etag, missing, error);
 }
 
+/* A tombstone that has nothing more to tell anyone: its file, its base
+ * and what the state knew of it go. */
+static gboolean
+forget_tombstone (Run                     *run,
+                  const TsLibraryDocument *tombstone,
+                  GError                 **error)
+{
+  if (!ts_library_remove_tombstone (run->library, tombstone->id, tombstone->revision, error)
+      || !ts_library_delete_base (run->library, tombstone->id, error))
+    return FALSE;
+  ts_sync_state_forget (run->state, tombstone->id);
+  add_action (run, TS_SYNC_ACTION_PURGED, tombstone->id, NULL);
+  return ts_sync_state_save (run->state, error);
+}
+
+/* Whether local is a tombstone the server has exactly as synced, and has
+ * had long enough. A tombstone synced by an older Timestamps has no time
+ * yet: its age counts from now. */
+static gboolean
+is_expired_tombstone (Run                     *run,
+                      const TsLibraryDocument *local,
+                      const TsLibraryDocument *base,
+                      const Remote            *known)
+{
+  gint64 since;
+
+  if (local == NULL || !local->deleted || !same_hash (local, base))
+    return FALSE;
+  since = ts_sync_state_get_tombstone_since (run->state, local->id);
+  if (since == 0)
+    {
+      ts_sync_state_set_tombstone_since (run->state, local->id, run->now);
+      return FALSE;
+    }
+  return known->listed && known->etag != NULL
+         && g_strcmp0 (known->etag, ts_sync_state_get_etag (run->state, local->id)) == 0
+         && run->now - since >= TS_SYNC_TOMBSTONE_LIFETIME;
+}
+
+/* DELETE If-Match the synced ETag, then forget it here; a 412 (someone
+ * wrote it meanwhile) fails with TS_WEBDAV_ERROR_CONFLICT, and the
+ * caller looks again. */
+static Step
+purge_step (Run                     *run,
+            const TsLibraryDocument *tombstone,
+            const char              *etag,
+            GError                 **error)
+{
+  g_autofree char *name = name_of (tombstone->id);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ts_webdav_client_delete (run->client, name, etag, run->cancellable, &local_error)
+      && !g_error_matches (local_error, TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return STEP_FAILED;
+    }
+  return forget_tombstone (run, tombstone, error) ? STEP_DONE : STEP_FAILED;
+}
+
 static Step
 sync_once (Run         *run,
            const char  *id,
@@ -400,16 +482,31 @@ sync_once (Run         *run,
   if (local_error != NULL)
     {
       /* Damaged (moved aside) or from a newer Timestamps: not ours to touch. */
-      add_problem (run, g_steal_pointer (&local_error));
+      add_problem (run, id, g_steal_pointer (&local_error));
       return STEP_DONE;
     }
   base = load_or_null (ts_library_load_base, run, id, NULL);
 
+  if (is_expired_tombstone (run, local, base, known))
+    return purge_step (run, local, known->etag, error);
+
   if (!known->listed)
     {
+      /* Purged there by another computer: a tombstone synced as it is,
+       * which nobody needs any more. */
+      if (local != NULL && local->deleted && same_hash (local, base))
+        return forget_tombstone (run, local, error) ? STEP_DONE : STEP_FAILED;
       /* New here, or gone from the server: never deleted here for that. */
       if (local == NULL)
-        return STEP_DONE;
+        {
+          /* Nothing here nor there: what sync kept of it (left by a
+           * purge interrupted after the document went) goes too. */
+          if (base != NULL && !ts_library_delete_base (run->library, id, error))
+            return STEP_FAILED;
+          if (base != NULL)
+            ts_sync_state_forget (run->state, id);
+          return STEP_DONE;
+        }
       return upload_step (run, local, NULL, TS_SYNC_ACTION_UPLOADED, known, error);
     }
 
@@ -423,7 +520,7 @@ sync_once (Run         *run,
     {
       if (local_error->domain == TS_LIBRARY_ERROR)
         {
-          add_problem (run, g_steal_pointer (&local_error));
+          add_problem (run, id, g_steal_pointer (&local_error));
           return STEP_DONE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -476,6 +573,8 @@ sync_document (Run         *run,
   Remote known = { listed, g_strdup (listed_etag) };
   gboolean result = TRUE;
 
+  /* A problem of an earlier sync lasts only until this one says again. */
+  ts_sync_state_set_problem (run->state, id, NULL);
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -494,17 +593,18 @@ sync_document (Run         *run,
         }
       if (step == STEP_FAILED && local_error->domain == TS_LIBRARY_ERROR)
         {
-          add_problem (run, g_steal_pointer (&local_error));
+          add_problem (run, id, g_steal_pointer (&local_error));
           break;
         }
       g_clear_pointer (&known.etag, g_free);
       if (!back_off (run, attempt, local_error))
         {
           if (step == STEP_AGAIN)
-            add_problem (run, g_error_new (TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_CONFLICT,
-                                           /* Translators: a document id. */
-                                           _("tracklist %s kept changing on the sync server; "
-                                             "it is synced next time"), id));
+            add_problem (run, id,
+                         g_error_new (TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_CONFLICT,
+                                      /* Translators: a document id. */
+                                      _("tracklist %s kept changing on the sync server; "
+                                        "it is synced next time"), id));
           else
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
@@ -546,7 +646,7 @@ run_pass (Run     *run,
   if (documents == NULL)
     return FALSE;
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    add_problem (run, g_error_copy (g_ptr_array_index (problems, i)));
+    add_problem (run, NULL, g_error_copy (g_ptr_array_index (problems, i)));
 
   g_hash_table_iter_init (&iter, listed);
   while (g_hash_table_iter_next (&iter, &id, NULL))
@@ -577,7 +677,7 @@ ts_sync_run (TsLibrary       *library,
              GError         **error)
 {
   g_autoptr(TsSyncState) state = NULL;
-  Run run = { library, client, NULL, report, cancellable, FALSE };
+  Run run = { library, client, NULL, report, cancellable, g_get_real_time () / G_USEC_PER_SEC, FALSE };
 
   g_return_val_if_fail (TS_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (TS_IS_WEBDAV_CLIENT (client), FALSE);

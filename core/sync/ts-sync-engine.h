@@ -14,7 +14,12 @@ typedef enum {
   TS_SYNC_ACTION_DOWNLOADED,
   TS_SYNC_ACTION_MERGED,
   TS_SYNC_ACTION_CONFLICTED_COPY,  /* id is the copy, of the document other_id */
+  TS_SYNC_ACTION_PURGED,           /* a tombstone old enough, removed here and there */
 } TsSyncActionKind;
+
+/* How long a synced tombstone stays, here and on the server, so that
+ * every computer that syncs in that time learns of the deletion. */
+#define TS_SYNC_TOMBSTONE_LIFETIME (30 * 24 * 60 * 60)
 
 typedef struct {
   TsSyncActionKind  kind;
@@ -46,6 +51,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsSyncReport, ts_sync_report_free)
  * refuses the credentials; what it finished is kept, so the next run
  * resumes. Documents it cannot sync (damaged on the server, from a newer
  * Timestamps) are left as they are and listed in report->problems.
+ * Tombstones synced more than TS_SYNC_TOMBSTONE_LIFETIME ago (by the
+ * state's record, ts_sync_state_get_tombstone_since()) are removed from
+ * the server and here; one that another computer removed from the server
+ * is removed here.
  * Blocking: run it in a worker thread, or use ts_sync_run_async(). */
 gboolean      ts_sync_run          (TsLibrary       *library,
                                     TsWebdavClient  *client,

@@ -25,6 +25,33 @@ const char  *ts_sync_state_get_etag  (TsSyncState  *self,
 void         ts_sync_state_set_etag  (TsSyncState  *self,
                                       const char   *id,
                                       const char   *etag);
+/* What the last sync could not do with the document, in words; NULL
+ * when it synced. */
+const char  *ts_sync_state_get_problem (TsSyncState  *self,
+                                        const char   *id);
+void         ts_sync_state_set_problem (TsSyncState  *self,
+                                        const char   *id,
+                                        const char   *problem);
+
+/* For a conflicted copy sync made here: the document it was copied from. */
+const char  *ts_sync_state_get_copy_of (TsSyncState  *self,
+                                        const char   *id);
+void         ts_sync_state_set_copy_of (TsSyncState  *self,
+                                        const char   *id,
+                                        const char   *of_id);
+
+/* When the tombstone id was first synced, Unix seconds, 0 when it is no
+ * synced tombstone: the age that decides when it is purged. */
+gint64       ts_sync_state_get_tombstone_since (TsSyncState *self,
+                                                const char  *id);
+void         ts_sync_state_set_tombstone_since (TsSyncState *self,
+                                                const char  *id,
+                                                gint64       when);
+
+/* Everything about the document, once it is gone. */
+void         ts_sync_state_forget      (TsSyncState  *self,
+                                        const char   *id);
+
 /* Written atomically and durably, after every document synced, so that
  * an interrupted sync resumes where it stopped. */
 gboolean     ts_sync_state_save      (TsSyncState  *self,
