@@ -7,6 +7,11 @@
  * a document changes (here, in an open project, in timestamps-cli or
  * through sync), so it never holds a copy that could go stale. Deleting
  * leaves a tombstone; the toast's Undo saves the document back.
+ *
+ * With sync on (a TsSyncScheduler that is active), each row shows how its
+ * tracklist stands with the server and a bar above says when the last
+ * sync was, how it went, and offers Sync Now; all of it read from the
+ * scheduler, which syncs in a worker.
  */
 #define G_LOG_DOMAIN "ts-library-page"
 
@@ -17,6 +22,7 @@
 
 #include "ts-library-page.h"
 #include "ts-library-page-private.h"
+#include "ts-sync-scheduler.h"
 
 #define DOCUMENT_KEY "ts-library-document"
 #define SYNC_IMAGE_KEY "ts-sync-image"
@@ -29,8 +35,12 @@ struct _TsLibraryPage
   GtkStack        *stack;
   GtkSearchEntry  *search_entry;
   GtkListBox      *list_box;
+  GtkWidget       *sync_bar;
+  GtkLabel        *sync_label;
+  GtkWidget       *sync_button;
 
   TsLibrary       *library;
+  TsSyncScheduler *scheduler;
   guint            refresh_source;
   AdwToast        *last_toast;
   /* Problems shown once: a document from a newer version stays, and
@@ -142,7 +152,7 @@ new_row (const TsLibraryDocument *document)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), document->source_path != NULL);
 
-  /* Sync says per row how the tracklist stands (ts_library_page_set_sync_state). */
+  /* How the tracklist stands with sync (show_sync()). */
   gtk_widget_set_visible (sync_image, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sync_image);
 
@@ -170,6 +180,122 @@ report_problems (TsLibraryPage *self,
       if (g_hash_table_add (self->reported, g_strdup (problem->message)))
         show_error (self, problem);
     }
+}
+
+static void
+set_row_sync_state (GtkWidget  *row,
+                    const char *icon_name,
+                    const char *description)
+{
+  GtkWidget *image = g_object_get_data (G_OBJECT (row), SYNC_IMAGE_KEY);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+  gtk_widget_set_tooltip_text (image, description);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    description, -1);
+  gtk_widget_set_visible (image, icon_name != NULL);
+}
+
+static void
+show_sync_status (TsLibraryPage *self,
+                  GtkWidget     *row)
+{
+  const TsLibraryDocument *document = row_get_document (GTK_LIST_BOX_ROW (row));
+  const char *detail;
+  g_autofree char *problem = NULL;
+
+  switch (ts_sync_scheduler_get_status (self->scheduler, document, &detail))
+    {
+    case TS_SYNC_STATUS_SYNCED:
+      set_row_sync_state (row, "emblem-ok-symbolic", _("Synced"));
+      return;
+    case TS_SYNC_STATUS_PENDING:
+      set_row_sync_state (row, "emblem-synchronizing-symbolic", _("Waiting to upload"));
+      return;
+    case TS_SYNC_STATUS_CONFLICTED_COPY:
+      set_row_sync_state (row, "edit-copy-symbolic",
+                          _("Conflicted copy: this computer’s version, kept beside "
+                            "the other computer’s"));
+      return;
+    case TS_SYNC_STATUS_FAILED:
+      /* Translators: why sync could not sync this tracklist. */
+      problem = g_strdup_printf (_("Not synced: %s"), detail);
+      set_row_sync_state (row, "dialog-warning-symbolic", problem);
+      return;
+    }
+}
+
+/* today at 14:02, or the date before. */
+static char *
+format_time (gint64 when)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (time == NULL)
+    return g_strdup ("");
+  if (g_date_time_get_year (time) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+    /* Translators: when sync last went through today; a strftime format. */
+    return g_date_time_format (time, _("today at %H:%M"));
+  /* Translators: when sync last went through, before today; a strftime format. */
+  return g_date_time_format (time, _("%x at %H:%M"));
+}
+
+static char *
+describe_sync (TsSyncScheduler *scheduler)
+{
+  const GError *error = ts_sync_scheduler_get_last_error (scheduler);
+  gint64 last_sync = ts_sync_scheduler_get_last_sync (scheduler);
+  g_autofree char *when = last_sync > 0 ? format_time (last_sync) : NULL;
+  g_autofree char *outcome = NULL;
+
+  if (ts_sync_scheduler_is_running (scheduler))
+    return g_strdup (_("Syncing…"));
+  if (error != NULL)
+    {
+      /* Translators: why the last sync failed, e.g. "the sync server is full …". */
+      outcome = g_strdup_printf (_("Sync failed: %s."), error->message);
+      if (when == NULL)
+        return g_steal_pointer (&outcome);
+      /* Translators: why the last sync failed, then when one last went through. */
+      return g_strdup_printf (_("%s Last synced %s."), outcome, when);
+    }
+  if (when == NULL)
+    return g_strdup (_("Not synced yet."));
+  /* Translators: e.g. "Last synced today at 14:02." */
+  return g_strdup_printf (_("Last synced %s."), when);
+}
+
+/* The bar and every row's state, as the scheduler has them now. */
+static void
+show_sync (TsLibraryPage *self)
+{
+  gboolean active = self->scheduler != NULL && ts_sync_scheduler_is_active (self->scheduler);
+  g_autofree char *summary = NULL;
+
+  gtk_widget_set_visible (self->sync_bar, active);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (active)
+        show_sync_status (self, row);
+      else
+        set_row_sync_state (row, NULL, NULL);
+    }
+  if (!active)
+    return;
+  summary = describe_sync (self->scheduler);
+  gtk_label_set_text (self->sync_label, summary);
+  gtk_widget_set_sensitive (self->sync_button, !ts_sync_scheduler_is_running (self->scheduler));
+}
+
+static void
+on_sync_now_clicked (TsLibraryPage *self)
+{
+  ts_sync_scheduler_sync_now (self->scheduler);
 }
 
 void
@@ -203,6 +329,7 @@ _ts_library_page_refresh (TsLibraryPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+  show_sync (self);
 }
 
 static gboolean
@@ -278,6 +405,9 @@ ts_library_page_dispose (GObject *object)
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->last_toast);
 
   G_OBJECT_CLASS (ts_library_page_parent_class)->dispose (object);
@@ -318,7 +448,11 @@ ts_library_page_class_init (TsLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, sync_bar);
+  gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, TsLibraryPage, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_now_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
@@ -346,39 +480,20 @@ ts_library_page_set_library (TsLibraryPage *self,
   _ts_library_page_refresh (self);
 }
 
-/**
- * ts_library_page_set_sync_state:
- * @id: the document
- * @icon_name: (nullable): what the row shows, or %NULL for nothing
- * @description: (nullable): the icon's tooltip and accessible label
- *
- * For sync: how the tracklist @id stands. Lasts until the list changes.
- */
+/* The page shows how @scheduler's syncs go and the state of each row,
+ * while it is active. */
 void
-ts_library_page_set_sync_state (TsLibraryPage *self,
-                                const char    *id,
-                                const char    *icon_name,
-                                const char    *description)
+ts_library_page_set_sync_scheduler (TsLibraryPage   *self,
+                                    TsSyncScheduler *scheduler)
 {
   g_return_if_fail (TS_IS_LIBRARY_PAGE (self));
-  g_return_if_fail (id != NULL);
+  g_return_if_fail (TS_IS_SYNC_SCHEDULER (scheduler));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      const TsLibraryDocument *document = row_get_document (GTK_LIST_BOX_ROW (row));
-      GtkWidget *image = g_object_get_data (G_OBJECT (row), SYNC_IMAGE_KEY);
-
-      if (g_strcmp0 (document->id, id) != 0)
-        continue;
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
-      gtk_widget_set_tooltip_text (image, description);
-      if (description != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        description, -1);
-      gtk_widget_set_visible (image, icon_name != NULL);
-    }
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_set_object (&self->scheduler, scheduler);
+  g_signal_connect_swapped (scheduler, "changed", G_CALLBACK (show_sync), self);
+  show_sync (self);
 }
 
 GtkListBox *
@@ -391,6 +506,37 @@ GtkEditable *
 _ts_library_page_get_search (TsLibraryPage *self)
 {
   return GTK_EDITABLE (self->search_entry);
+}
+
+/* Returns: (nullable) (transfer none): what the row of @id says of its
+ * sync state */
+const char *
+_ts_library_page_get_sync_state (TsLibraryPage *self,
+                                 const char    *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *image = g_object_get_data (G_OBJECT (row), SYNC_IMAGE_KEY);
+
+      if (g_strcmp0 (row_get_document (GTK_LIST_BOX_ROW (row))->id, id) == 0)
+        return gtk_widget_get_visible (image) ? gtk_widget_get_tooltip_text (image) : NULL;
+    }
+  return NULL;
+}
+
+/* Returns: (nullable): the sync bar's text, NULL while it is hidden */
+const char *
+_ts_library_page_get_sync_summary (TsLibraryPage *self)
+{
+  return gtk_widget_get_visible (self->sync_bar) ? gtk_label_get_text (self->sync_label) : NULL;
+}
+
+GtkWidget *
+_ts_library_page_get_sync_button (TsLibraryPage *self)
+{
+  return self->sync_button;
 }
 
 /* Returns: (nullable) (transfer none): the toast shown last */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ts-library.h"
+#include "ts-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +18,7 @@ G_DECLARE_FINAL_TYPE (TsLibraryPage, ts_library_page, TS, LIBRARY_PAGE, AdwBin)
 
 void        ts_library_page_set_library    (TsLibraryPage *self,
                                             TsLibrary     *library);
-void        ts_library_page_set_sync_state (TsLibraryPage *self,
-                                            const char    *id,
-                                            const char    *icon_name,
-                                            const char    *description);
+void        ts_library_page_set_sync_scheduler (TsLibraryPage   *self,
+                                                TsSyncScheduler *scheduler);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include "ts-format-info.h"
 #include "ts-library-link.h"
 #include "ts-library-page.h"
+#include "ts-license.h"
+#include "ts-license-features.h"
 #include "ts-mnemonic-labels.h"
 #include "ts-quiet-tooltips.h"
 #include "ts-window.h"
@@ -38,6 +40,7 @@ struct _TsWindow
 
   GtkDropTarget        *drop_target;
   TsLibrary            *library;
+  TsSyncScheduler      *sync_scheduler;
   gboolean              library_shown;
   GSettings            *settings;
   TsProjectView        *bound_view;
@@ -517,6 +520,11 @@ ts_window_dispose (GObject *object)
 {
   TsWindow *self = (TsWindow *)object;
 
+  /* Cancels a sync under way; it ends in its worker. */
+  if (self->sync_scheduler != NULL)
+    ts_sync_scheduler_set_enabled (self->sync_scheduler, FALSE);
+  g_clear_object (&self->sync_scheduler);
+
   if (self->bound_view != NULL)
     g_signal_handlers_disconnect_by_func (ts_project_view_get_document (self->bound_view),
                                           update_view_state, self);
@@ -526,6 +534,19 @@ ts_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ts_window_parent_class)->dispose (object);
+}
+
+/* Sync is Pro's: on while a licence allows it, checked again whenever
+ * the Library is shown, so a licence activated meanwhile counts. */
+static void
+update_sync_enabled (TsWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = ts_license_get_default_path ();
+  g_autoptr(TsLicense) license = ts_license_load (path, NULL, now, NULL);
+
+  ts_sync_scheduler_set_enabled (self->sync_scheduler,
+                                 license != NULL && ts_license_allows (license, TS_FEATURE_SYNC));
 }
 
 static void
@@ -547,6 +568,10 @@ ts_window_constructed (GObject *object)
     self->library = ts_library_new (NULL);
   ts_library_watch (self->library);
   ts_library_page_set_library (self->library_page, self->library);
+
+  self->sync_scheduler = ts_sync_scheduler_new (self->library, NULL);
+  ts_library_page_set_sync_scheduler (self->library_page, self->sync_scheduler);
+  update_sync_enabled (self);
 }
 
 static void
@@ -869,6 +894,8 @@ ts_window_set_library_shown (TsWindow *self,
     return;
 
   self->library_shown = shown;
+  if (shown)
+    update_sync_enabled (self);
   on_n_pages_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY_SHOWN]);
 }
