@@ -12,6 +12,7 @@
 #include "ts-license-watch.h"
 #include "ts-preferences-window.h"
 #include "ts-settings.h"
+#include "ts-sync-scheduler.h"
 #include "ts-window.h"
 
 struct _TsApplication
@@ -21,6 +22,10 @@ struct _TsApplication
   /* One for the whole app, given to each window and dialog. */
   GSettings      *settings;
   TsLicenseWatch *license_watch;
+  /* The user's library, and its syncs: one for all windows, so that two
+   * windows never sync the same folder twice over. */
+  TsLibrary       *library;
+  TsSyncScheduler *sync_scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
@@ -33,7 +38,7 @@ get_or_create_window (TsApplication *self)
   if (TS_IS_WINDOW (window))
     return TS_WINDOW (window);
 
-  return ts_window_new (GTK_APPLICATION (self), self->settings);
+  return ts_window_new (GTK_APPLICATION (self), self->settings, self->library, self->sync_scheduler);
 }
 
 static void
@@ -61,7 +66,8 @@ new_window_action (GSimpleAction *action,
 {
   TsApplication *self = TS_APPLICATION (user_data);
 
-  gtk_window_present (GTK_WINDOW (ts_window_new (GTK_APPLICATION (self), self->settings)));
+  gtk_window_present (GTK_WINDOW (ts_window_new (GTK_APPLICATION (self), self->settings,
+                                                 self->library, self->sync_scheduler)));
 }
 
 static void
@@ -152,6 +158,8 @@ ts_application_startup (GApplication *app)
 
   /* Only the primary instance starts up, and only it needs settings. */
   TS_APPLICATION (app)->settings = ts_settings_new ();
+  TS_APPLICATION (app)->library = ts_library_new (NULL);
+  TS_APPLICATION (app)->sync_scheduler = ts_sync_scheduler_new (TS_APPLICATION (app)->library, NULL);
   /* Also only once: it refreshes the one stored licence, from the same
    * server as `timestamps-cli license refresh`. */
   license_path = ts_license_get_default_path ();
@@ -166,6 +174,18 @@ ts_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
+/* A sync under way is cancelled; it ends in its worker. */
+static void
+ts_application_shutdown (GApplication *app)
+{
+  TsApplication *self = TS_APPLICATION (app);
+
+  if (self->sync_scheduler != NULL)
+    ts_sync_scheduler_set_enabled (self->sync_scheduler, FALSE);
+
+  G_APPLICATION_CLASS (ts_application_parent_class)->shutdown (app);
+}
+
 static void
 ts_application_finalize (GObject *object)
 {
@@ -173,6 +193,8 @@ ts_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->license_watch);
+  g_clear_object (&self->sync_scheduler);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
 }
@@ -188,6 +210,7 @@ ts_application_class_init (TsApplicationClass *klass)
   app_class->activate = ts_application_activate;
   app_class->open = ts_application_open;
   app_class->startup = ts_application_startup;
+  app_class->shutdown = ts_application_shutdown;
 }
 
 static void

@@ -41,6 +41,7 @@ struct _TsWindow
   GtkDropTarget        *drop_target;
   TsLibrary            *library;
   TsSyncScheduler      *sync_scheduler;
+  gboolean              owns_sync_scheduler;
   gboolean              library_shown;
   GSettings            *settings;
   TsProjectView        *bound_view;
@@ -57,6 +58,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_LIBRARY,
+  PROP_SYNC_SCHEDULER,
   PROP_LIBRARY_SHOWN,
   N_PROPS
 };
@@ -520,8 +522,9 @@ ts_window_dispose (GObject *object)
 {
   TsWindow *self = (TsWindow *)object;
 
-  /* Cancels a sync under way; it ends in its worker. */
-  if (self->sync_scheduler != NULL)
+  /* Cancels a sync under way; it ends in its worker. The application's
+   * goes on for its other windows. */
+  if (self->owns_sync_scheduler)
     ts_sync_scheduler_set_enabled (self->sync_scheduler, FALSE);
   g_clear_object (&self->sync_scheduler);
 
@@ -569,7 +572,11 @@ ts_window_constructed (GObject *object)
   ts_library_watch (self->library);
   ts_library_page_set_library (self->library_page, self->library);
 
-  self->sync_scheduler = ts_sync_scheduler_new (self->library, NULL);
+  if (self->sync_scheduler == NULL)
+    {
+      self->sync_scheduler = ts_sync_scheduler_new (self->library, NULL);
+      self->owns_sync_scheduler = TRUE;
+    }
   ts_library_page_set_sync_scheduler (self->library_page, self->sync_scheduler);
   update_sync_enabled (self);
 }
@@ -590,6 +597,10 @@ ts_window_get_property (GObject    *object,
 
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
+      break;
+
+    case PROP_SYNC_SCHEDULER:
+      g_value_set_object (value, self->sync_scheduler);
       break;
 
     case PROP_LIBRARY_SHOWN:
@@ -617,6 +628,10 @@ ts_window_set_property (GObject      *object,
 
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_SYNC_SCHEDULER:
+      self->sync_scheduler = g_value_dup_object (value);
       break;
 
     case PROP_LIBRARY_SHOWN:
@@ -663,6 +678,12 @@ ts_window_class_init (TsWindowClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          TS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Syncs the library; the application's, shared by its windows so that
+   * they sync once, else one of the window's own. */
+  properties[PROP_SYNC_SCHEDULER] =
+    g_param_spec_object ("sync-scheduler", NULL, NULL,
+                         TS_TYPE_SYNC_SCHEDULER,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* The Library view covers the tabs; the main menu's Library item. */
   properties[PROP_LIBRARY_SHOWN] =
@@ -749,15 +770,21 @@ ts_window_init (TsWindow *self)
 }
 
 TsWindow *
-ts_window_new (GtkApplication *application,
-               GSettings      *settings)
+ts_window_new (GtkApplication  *application,
+               GSettings       *settings,
+               TsLibrary       *library,
+               TsSyncScheduler *sync_scheduler)
 {
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (!library || TS_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (!sync_scheduler || TS_IS_SYNC_SCHEDULER (sync_scheduler), NULL);
 
   return g_object_new (TS_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "library", library,
+                       "sync-scheduler", sync_scheduler,
                        NULL);
 }
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ts-project-view.h"
+#include "ts-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TsWindow, ts_window, TS, WINDOW, AdwApplicationWindow)
 
-TsWindow       *ts_window_new                   (GtkApplication *application,
-                                                 GSettings      *settings);
+/* library and sync_scheduler (of that library) may be NULL: the user's
+ * library, and a scheduler of the window's own. */
+TsWindow       *ts_window_new                   (GtkApplication  *application,
+                                                 GSettings       *settings,
+                                                 TsLibrary       *library,
+                                                 TsSyncScheduler *sync_scheduler);
 void            ts_window_open_files            (TsWindow       *self,
                                                  GFile         **files,
                                                  guint           n_files);

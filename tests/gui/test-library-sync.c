@@ -13,6 +13,9 @@
 
 #include <string.h>
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include "ts-gui-test-utils.h"
 #include "ts-library-page-private.h"
 #include "ts-license-issuer.h"
@@ -265,6 +268,48 @@ test_states (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_idle (gpointer data)
+{
+  return !ts_sync_scheduler_is_running (data);
+}
+
+/* The application's windows share one scheduler: closing one leaves the
+ * others syncing. */
+static void
+test_shared_scheduler (void)
+{
+  g_autofree char *folder = g_build_filename (test_dir, "shared", "timestamps", "library", NULL);
+  g_autoptr(TsLibrary) library = ts_library_new (folder);
+  g_autoptr(TsSyncScheduler) scheduler = ts_sync_scheduler_new (library, NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  TsWindow *first;
+  TsWindow *second;
+  TsSyncScheduler *used = NULL;
+
+  if (!TS_LICENSE_KEY_IS_TEST)
+    {
+      g_test_skip ("built with -Dlicense_key=production, which test licences do not verify against");
+      return;
+    }
+  /* The licence and settings of the test before. */
+  first = ts_window_new (NULL, settings, library, scheduler);
+  second = ts_window_new (NULL, settings, library, scheduler);
+  g_object_get (second, "sync-scheduler", &used, NULL);
+  g_assert_true (used == scheduler);
+  g_object_unref (used);
+  g_assert_true (ts_sync_scheduler_is_active (scheduler));
+  gtk_window_destroy (GTK_WINDOW (first));
+  g_assert_true (ts_sync_scheduler_is_active (scheduler));
+  g_assert_nonnull (_ts_library_page_get_sync_summary (TS_LIBRARY_PAGE (_ts_window_get_library_page (second))));
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_true (ts_sync_scheduler_is_active (scheduler));
+
+  ts_sync_scheduler_set_enabled (scheduler, FALSE);
+  g_assert_true (ts_gui_wait_for (is_idle, scheduler, TS_GUI_HANG_GUARD_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +324,7 @@ main (int   argc,
   ts_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/library-sync/states", test_states);
+  g_test_add_func ("/library-sync/shared-scheduler", test_shared_scheduler);
   status = g_test_run ();
 
   ts_test_remove_tree (test_dir);
