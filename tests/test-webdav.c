@@ -80,6 +80,8 @@ test_etag_normalise (void)
     { "\"\"", NULL },
     { "W/", NULL },
     { "\"a\"b\"", NULL },
+    { "\"a\r\nIf-Match: *\"", NULL },
+    { "\"a\x7f\"", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

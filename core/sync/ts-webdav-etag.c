@@ -16,6 +16,17 @@
 
 static const char *const encoding_suffixes[] = { "-gzip", "-br", "-deflate" };
 
+/* RFC 7232's etagc: no quote and no control character, which would end
+ * the quoted string or split the If-Match header the ETag is sent in. */
+static gboolean
+is_entity_tag (const char *opaque)
+{
+  for (const char *c = opaque; *c != '\0'; c++)
+    if (*c == '"' || g_ascii_iscntrl (*c))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 ts_webdav_etag_normalise (const char *etag)
 {
@@ -48,7 +59,7 @@ ts_webdav_etag_normalise (const char *etag)
           break;
         }
     }
-  if (*opaque == '\0' || strchr (opaque, '"') != NULL)
+  if (*opaque == '\0' || !is_entity_tag (opaque))
     return NULL;
   return g_strdup_printf ("\"%s\"", opaque);
 }
