@@ -101,6 +101,8 @@ detect - detect als flp cue
 export - als flp cue
 license-key license.dict license-key
 license-file license.dict license-file
+webdav webdav.dict webdav
+library library.dict library
 TARGETS
 
 exit $status

@@ -3,19 +3,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: write-seeds DIR. Writes DIR/als, DIR/flp, DIR/cue, DIR/detect,
- * DIR/license-key and DIR/license-file: small, valid inputs that reach
- * every part of each reader, so that the fuzzers start from the inside
- * instead of guessing their way past the magic numbers. The build runs
+ * DIR/license-key, DIR/license-file, DIR/webdav and DIR/library: small,
+ * valid inputs that reach every part of each reader, so that the fuzzers
+ * start from the inside instead of guessing their way past the magic
+ * numbers. The build runs
  * it; nothing here is a copy of a real file.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "ts-ableton-set.h"
 #include "ts-als-writer.h"
 #include "ts-flp-writer.h"
+#include "ts-library.h"
 #include "ts-license-issuer.h"
 
 static const char *out_dir;
@@ -232,6 +235,177 @@ write_license_seeds (void)
   write_license_seed ("license-file", "content", 1, file_content);
 }
 
+/* The collection's path, a newline, then the PROPFIND answer (see
+ * fuzz-webdav.c), in the shapes servers really send. */
+static void
+write_webdav_seeds (void)
+{
+  static const struct { const char *name; const char *text; } listings[] = {
+    /* Apache mod_dav: a prefix per live property namespace, and the
+     * -gzip ETag mod_deflate makes of a compressed answer. */
+    { "apache",
+      "/dav/timestamps/\n"
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<D:multistatus xmlns:D=\"DAV:\" xmlns:ns0=\"DAV:\">\n"
+      "<D:response xmlns:lp1=\"DAV:\" xmlns:lp2=\"http://apache.org/dav/props/\">\n"
+      "<D:href>/dav/timestamps/</D:href>\n"
+      "<D:propstat>\n<D:prop>\n<lp1:resourcetype><D:collection/></lp1:resourcetype>\n"
+      "<lp1:getetag>\"1000-5e1f2c3d4b5a6\"</lp1:getetag>\n</D:prop>\n"
+      "<D:status>HTTP/1.1 200 OK</D:status>\n</D:propstat>\n</D:response>\n"
+      "<D:response xmlns:lp1=\"DAV:\" xmlns:lp2=\"http://apache.org/dav/props/\">\n"
+      "<D:href>/dav/timestamps/3f2b8c1e-7a4d-4e6b-9c0f-1d2e3f4a5b6c.json</D:href>\n"
+      "<D:propstat>\n<D:prop>\n<lp1:resourcetype/>\n"
+      "<lp1:getetag>\"3-661b701ab11a8-gzip\"</lp1:getetag>\n</D:prop>\n"
+      "<D:status>HTTP/1.1 200 OK</D:status>\n</D:propstat>\n</D:response>\n"
+      "<D:response xmlns:lp1=\"DAV:\" xmlns:lp2=\"http://apache.org/dav/props/\">\n"
+      "<D:href>/dav/timestamps/0b6f1a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b.json</D:href>\n"
+      "<D:propstat>\n<D:prop>\n<lp1:resourcetype/>\n"
+      "<lp1:getetag>W/\"5-661b701ab2000\"</lp1:getetag>\n</D:prop>\n"
+      "<D:status>HTTP/1.1 200 OK</D:status>\n</D:propstat>\n</D:response>\n"
+      "</D:multistatus>\n" },
+    /* Nextcloud (SabreDAV): its own namespaces, escaped quotes, whole
+     * URLs, and a 404 propstat for what it does not have. */
+    { "nextcloud",
+      "/remote.php/dav/files/dj/Time stamps/\n"
+      "<?xml version=\"1.0\"?>\n"
+      "<d:multistatus xmlns:d=\"DAV:\" xmlns:s=\"http://sabredav.org/ns\" "
+      "xmlns:oc=\"http://owncloud.org/ns\" xmlns:nc=\"http://nextcloud.org/ns\">"
+      "<d:response><d:href>/remote.php/dav/files/dj/Time%20stamps/</d:href>"
+      "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype>"
+      "<d:getetag>&quot;6561b7a1c9f3e&quot;</d:getetag></d:prop>"
+      "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+      "<d:response><d:href>https://cloud.example.org/remote.php/dav/files/dj/Time%20stamps/"
+      "3f2b8c1e-7a4d-4e6b-9c0f-1d2e3f4a5b6c.json</d:href>"
+      "<d:propstat><d:prop><d:resourcetype/><d:getetag>&quot;a5c0f2e1b3d4c6e8f0a1b2c3d4e5f607&quot;</d:getetag>"
+      "</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
+      "<d:propstat><d:prop><oc:fileid/><nc:has-preview/></d:prop>"
+      "<d:status>HTTP/1.1 404 Not Found</d:status></d:propstat></d:response>"
+      "<d:response><d:href>/remote.php/dav/files/dj/Time%20stamps/Old%20sets/</d:href>"
+      "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>"
+      "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+      "</d:multistatus>" },
+    /* The default namespace, as lighttpd and nginx's module write it. */
+    { "default-namespace",
+      "/webdav/\n"
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<multistatus xmlns=\"DAV:\"><response><href>http://127.0.0.1:8080/webdav/0b6f1a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b.json</href>"
+      "<propstat><prop><getetag>1700000000-42</getetag><resourcetype></resourcetype></prop>"
+      "<status>HTTP/1.1 200 OK</status></propstat></response></multistatus>\n" },
+    /* An empty folder: only the collection itself, without its slash. */
+    { "empty",
+      "/dav/timestamps/\n"
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/timestamps</D:href>"
+      "<D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype></D:prop>"
+      "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
+    write_seed ("webdav", listings[i].name, listings[i].text, strlen (listings[i].text));
+}
+
+/* The id fuzz-library.c expects on disk. */
+#define LIBRARY_SEED_ID "3f2b8c1e-7a4d-4e6b-9c0f-1d2e3f4a5b6c"
+
+/* A library document as its writer stores it, behind fuzz-library.c's
+ * first byte (bit 0: without its hash member; bit 1: read from disk), in
+ * every mode, so that the fuzzer starts in each. @schema, when given,
+ * replaces the schema member: a document from a newer Timestamps. */
+static void
+write_library_seed (const char              *name,
+                    const TsLibraryDocument *document,
+                    const char              *schema)
+{
+  g_autofree char *hash = ts_library_document_compute_hash (document);
+  g_autofree char *hash_member = g_strdup_printf (",\n \"hash\": \"%s\"", hash);
+  g_autofree char *json = ts_library_document_to_json (document);
+  g_autoptr(GString) hashed = g_string_new (json);
+  g_autoptr(GString) unhashed = NULL;
+
+  if (schema != NULL)
+    g_string_replace (hashed, "\"schema\": 1", schema, 1);
+  unhashed = g_string_new (hashed->str);
+  if (g_string_replace (unhashed, hash_member, "", 1) != 1)
+    g_error ("the library writer wrote no hash member");
+
+  for (guint8 mode = 0; mode < 4; mode++)
+    {
+      const GString *text = mode & 1 ? unhashed : hashed;
+      g_autofree char *seed = g_strdup_printf ("%c%s", mode, text->str);
+      g_autofree char *seed_name = g_strdup_printf ("%s-%u", name, mode);
+
+      write_seed ("library", seed_name, seed, text->len + 1);
+    }
+}
+
+static TsLibraryDocument *
+new_library_document (TsFormat format)
+{
+  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (format);
+  TsLibraryDocument *document = NULL;
+
+  tracklist->file = g_strdup ("set.als");
+  document = ts_library_document_new (tracklist);
+  g_free (document->id);
+  document->id = g_strdup (LIBRARY_SEED_ID);
+  document->revision = 3;
+  document->created = 1764750094;
+  document->modified = 1764751330;
+  return document;
+}
+
+static void
+write_library_seeds (void)
+{
+  {
+    g_autoptr(TsLibraryDocument) document = new_library_document (TS_FORMAT_ABLETON);
+    TsTracklist *tracklist = document->tracklist;
+
+    tracklist->daw_version = g_strdup ("Ableton Live 11.3.4");
+    tracklist->bpm = 124.0;
+    tracklist->tempo_automation = TRUE;
+    tracklist->curved_automation = TRUE;
+    tracklist->end_seconds = 3600.5;
+    tracklist->arrangement = 1;
+    tracklist->arrangements = g_strsplit ("Warmup|Main Set", "|", -1);
+    ts_tracklist_add (tracklist, 0.0, 0.0, "Intro");
+    ts_tracklist_add (tracklist, 93.87096774193549, 193.75, "Artist A - \"Quoted\"\n");
+    ts_tracklist_add (tracklist, 300.0, 620.0, "Same");
+    ts_tracklist_add (tracklist, 310.0, 640.0, "Same");
+    document->source_path = g_strdup ("/home/dj/Sets/set.als");
+    document->source_hash = g_strdup ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    g_free (document->template_);
+    document->template_ = g_strdup ("{index}. [{time}] {title} – ü");
+    document->time_format.hours = TS_HOURS_ALWAYS;
+    document->time_format.milliseconds = TRUE;
+    document->time_format.rounding = TS_ROUND_NEAREST;
+    tracklist->mode = TS_TEMPO_MODE_EXACT;
+    ts_edits_set_title (document->edits, "1\x1fSame", "Second Same");
+    ts_edits_set_title (document->edits, "0\x1f" "Intro", "Welcome");
+    ts_edits_set_hidden (document->edits, "0\x1fSame", TRUE);
+    write_library_seed ("edited", document, NULL);
+  }
+
+  {
+    g_autoptr(TsLibraryDocument) document = new_library_document (TS_FORMAT_FL_STUDIO);
+
+    document->tracklist->daw_version = g_strdup ("FL Studio 20.8.4.2576");
+    document->tracklist->bpm = 140.0;
+    ts_tracklist_add (document->tracklist, 12.5, 29.166666666666668, "Drop");
+    document->deleted = TRUE;
+    write_library_seed ("tombstone", document, NULL);
+  }
+
+  {
+    g_autoptr(TsLibraryDocument) document = new_library_document (TS_FORMAT_CUE);
+
+    ts_tracklist_add (document->tracklist, 0.0, NAN, "One");
+    ts_tracklist_add (document->tracklist, 241.0, NAN, "Two");
+    write_library_seed ("cue", document, NULL);
+    write_library_seed ("future", document, "\"schema\": 2");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +418,8 @@ main (int   argc,
   write_flp_seeds ();
   write_cue_seeds ();
   write_license_seeds ();
+  write_webdav_seeds ();
+  write_library_seeds ();
 
   /* The build's output: the seeds are a folder, which Meson cannot name. */
   if (!g_file_set_contents (argv[2], "", 0, NULL))
