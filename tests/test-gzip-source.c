@@ -21,6 +21,7 @@
 typedef struct
 {
   GBytes *content;   /* NULL when inflating failed */
+  gsize   n_handed_out;  /* before the end or the failure */
   GError *error;
 } Inflated;
 
@@ -49,6 +50,7 @@ inflate_all (GBytes         *data,
   while ((n = ts_gzip_source_read (&source, buf, piece, &out->error)) > 0)
     g_byte_array_append (content, buf, n);
   g_assert_cmpuint (ts_gzip_source_get_produced (&source), ==, content->len);
+  out->n_handed_out = content->len;
   ts_gzip_source_clear (&source);
 
   if (n == 0)
@@ -235,6 +237,7 @@ test_truncated (void)
   g_autoptr(GBytes) gz = ts_als_gzip (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
   gsize length = g_bytes_get_size (gz);
   const gsize cuts[] = { 2, 5, 10, 11, length / 2, length - 8, length - 4, length - 1 };
+  const TsGzipInflater inflaters[] = { TS_GZIP_INFLATER_ZLIB, TS_GZIP_INFLATER_ISAL };
 
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
@@ -242,6 +245,25 @@ test_truncated (void)
 
       g_test_message ("cut after %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cuts[i], length);
       assert_inflaters_agree (cut, NULL, TS_GZIP_ERROR_TRUNCATED);
+    }
+
+  /* Cut in the trailer, the whole content is there: every byte of it is
+   * handed out before the error, which a reader may need. */
+  for (gsize cut_at = length - 8; cut_at < length; cut_at++)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new_from_bytes (gz, 0, cut_at);
+
+      for (guint j = 0; j < G_N_ELEMENTS (inflaters); j++)
+        {
+          Inflated inflated = { 0 };
+
+          if (!ts_gzip_inflater_available (inflaters[j]))
+            continue;
+          inflate_all (cut, inflaters[j], 4096, &inflated);
+          g_assert_error (inflated.error, TS_GZIP_ERROR, TS_GZIP_ERROR_TRUNCATED);
+          g_assert_cmpuint (inflated.n_handed_out, ==, g_bytes_get_size (xml));
+          inflated_clear (&inflated);
+        }
     }
 }
 

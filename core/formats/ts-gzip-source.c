@@ -196,9 +196,12 @@ inflate_into (TsGzipSource  *self,
           break;
 
         case Z_BUF_ERROR:
-          if (self->zs.next_in == end)
+          if (self->zs.next_in != end)
+            continue;
+          if (self->zs.next_out == buf)
             return fail_cut_short (self, error);
-          continue;
+          self->cut_short = TRUE;
+          break;
 
         case Z_MEM_ERROR:
           return fail_no_memory (self, error);
@@ -326,7 +329,12 @@ isal_inflate_into (TsGzipSource  *self,
 
       /* It stops with room left only when the input has run out. */
       if (state->avail_out > 0 && state->avail_in == 0 && state->next_in == end)
-        return fail_cut_short (self, error);
+        {
+          if (state->next_out == buf)
+            return fail_cut_short (self, error);
+          self->cut_short = TRUE;
+          break;
+        }
     }
 
   *n_out = (gsize) (state->next_out - buf);
@@ -397,6 +405,13 @@ ts_gzip_source_read (TsGzipSource  *self,
 
   if (self->gzip)
     {
+      /* What came before the cut was handed out first: a reader may
+       * have all it needs from it (ts_ableton_read_with()). */
+      if (self->cut_short)
+        {
+          fail_cut_short (self, error);
+          return -1;
+        }
       if (!self->stream_ready && !start_inflating (self, error))
         return -1;
       if (!inflate_some (self, buf, len, &n, error))

@@ -26,6 +26,7 @@ typedef struct {
   gboolean               use_isal;      /* ISA-L inflates, else zlib */
   gboolean               stream_ready;
   gboolean               eof;
+  gboolean               cut_short;     /* the input ran out: said after what came before */
   gsize                  offset;        /* plain input: bytes handed out so far */
   guint64                produced;
   z_stream               zs;
