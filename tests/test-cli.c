@@ -531,6 +531,56 @@ test_cut_off_cue_sheet (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* A gzip set whose last bytes are missing (its trailer, here): the
+ * locators, tempo and clips were read whole, so the tracklist is the
+ * whole file's, with a warning on standard error and in "warnings". */
+static void
+test_cut_off_set (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "cut.als", NULL);
+  g_autofree char *warning = g_strdup_printf ("%s: the file ends early, after its locators; the locators, "
+                                              "the tempo and the length of the arrangement were read whole, "
+                                              "only what follows them is missing", path);
+  g_autofree char *expected_err = g_strconcat (warning, "\n", NULL);
+  const char *whole_args[] = { fixture->steady, NULL };
+  const char *text_args[] = { path, NULL };
+  const char *json_args[] = { "--format", "json", path, NULL };
+  g_autofree char *contents = NULL;
+  g_autofree char *whole_out = NULL;
+  g_autofree char *whole_err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json_out = NULL;
+  g_autofree char *json_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *warnings;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (fixture->steady, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length - 4, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (whole_args, &whole_out, &whole_err), ==, 0);
+  g_assert_cmpint (run_cli (text_args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, whole_out);
+  g_assert_cmpstr (err, ==, expected_err);
+
+  g_assert_cmpint (run_cli (json_args, &json_out, &json_err), ==, 0);
+  g_assert_cmpstr (json_err, ==, "");
+  json_parser_load_from_data (parser, json_out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "markers")), ==, 3);
+  warnings = json_object_get_array_member (root, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (warnings, 0), ==, warning);
+  g_unlink (path);
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -962,6 +1012,7 @@ main (int   argc,
   ADD ("/cli/check-youtube", test_check_youtube);
   ADD ("/cli/cue-sheet-input", test_cue_sheet_input);
   ADD ("/cli/cut-off-cue-sheet", test_cut_off_cue_sheet);
+  ADD ("/cli/cut-off-set", test_cut_off_set);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/version-and-help", test_version_and_help);
   ADD ("/cli/help-lists-formats", test_help_lists_formats);

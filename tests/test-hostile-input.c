@@ -227,13 +227,144 @@ test_truncated_gzip (void)
   g_autoptr(GBytes) bytes = valid_set (TRUE);
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  const gsize cuts[] = { 3, 10, 11, length / 3, length / 2, length - 9, length - 4, length - 1 };
+  const gsize cuts[] = { 3, 10, 11, length / 3, length / 2 };
+  /* In the last bytes of the stream or its trailer: the locators were
+   * inflated whole (see test_cut_after_locators()). */
+  const gsize late_cuts[] = { length - 9, length - 4, length - 1 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
       g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT, cuts[i], length);
       assert_fails (data, cuts[i], TS_PROJECT_ERROR_TRUNCATED, TRUE);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (late_cuts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      TsAbletonSet set = { 0 };
+
+      g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT, late_cuts[i], length);
+      g_assert_true (ts_ableton_set_read (&set, data, late_cuts[i], "hostile.als", &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (set.warning);
+      g_assert_cmpuint (set.locators->len, ==, 2);
+      ts_ableton_set_clear (&set);
+    }
+}
+
+/* The gzip file of @xml's first @length bytes, flushed there and cut: no
+ * final block, no trailer, as a download that stopped right there. */
+static GBytes *
+gzip_cut (const char *xml,
+          gsize       length)
+{
+  static const guint8 gzip_header[] = { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3 };
+  gsize out_size = length + length / 2 + 1024;
+  g_autofree guint8 *out = g_malloc (out_size);
+  GByteArray *cut = g_byte_array_new ();
+  z_stream zs = { 0 };
+
+  g_assert_cmpint (deflateInit2 (&zs, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), ==, Z_OK);
+  g_byte_array_append (cut, gzip_header, sizeof gzip_header);
+  zs.next_in = (Bytef *) xml;
+  zs.avail_in = length;
+  zs.next_out = out;
+  zs.avail_out = out_size;
+  g_assert_cmpint (deflate (&zs, Z_FULL_FLUSH), ==, Z_OK);
+  g_assert_cmpuint (zs.avail_in, ==, 0);
+  g_byte_array_append (cut, out, out_size - zs.avail_out);
+  deflateEnd (&zs);
+
+  return g_byte_array_free_to_bytes (cut);
+}
+
+static void
+assert_same_set (const TsAbletonSet *cut,
+                 const TsAbletonSet *whole)
+{
+  g_assert_cmpuint (cut->live_version, ==, whole->live_version);
+  g_assert_cmpfloat (cut->tempo, ==, whole->tempo);
+  g_assert_cmpuint (cut->tempo_events->len, ==, whole->tempo_events->len);
+  g_assert_cmpmem (cut->tempo_events->data, cut->tempo_events->len * sizeof (TsTempoPoint),
+                   whole->tempo_events->data, whole->tempo_events->len * sizeof (TsTempoPoint));
+  g_assert_cmpuint (cut->locators->len, ==, whole->locators->len);
+  for (guint i = 0; i < whole->locators->len; i++)
+    {
+      const TsAbletonLocator *a = &g_array_index (cut->locators, TsAbletonLocator, i);
+      const TsAbletonLocator *b = &g_array_index (whole->locators, TsAbletonLocator, i);
+
+      g_assert_cmpfloat (a->beat, ==, b->beat);
+      g_assert_cmpstr (a->name, ==, b->name);
+    }
+  g_assert_cmpfloat (cut->end_beat, ==, whole->end_beat);
+}
+
+/* A set cut off after its locators, which Live writes after the tracks
+ * and the master track, lost nothing a tracklist needs: it is read
+ * whole, with a warning. Cut anywhere before the locators end,
+ * it is refused as before: the tempo or the clips may be missing. */
+static void
+test_cut_after_locators (void)
+{
+  g_autoptr(GBytes) whole_bytes = valid_set (FALSE);
+  gsize length = 0;
+  const char *xml = g_bytes_get_data (whole_bytes, &length);
+  const char *locators_end = g_strrstr_len (xml, length, "</Locators>");
+  const char *master_end = g_strrstr_len (xml, length, "</MasterTrack>");
+  gsize after_locators = (gsize) (locators_end - xml) + strlen ("</Locators>");
+  const gsize refused[] = { (gsize) (master_end - xml), (gsize) (master_end - xml) + strlen ("</MasterTrack>"),
+                            (gsize) (locators_end - xml), after_locators - 1 };
+  const gsize read[] = { after_locators, length - strlen ("</Ableton>\n"), length - 1 };
+  TsAbletonSet whole = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (locators_end);
+  g_assert_nonnull (master_end);
+  g_assert_true (ts_ableton_set_read (&whole, (const guint8 *) xml, length, "whole.als", &error));
+  g_assert_no_error (error);
+  g_assert_null (whole.warning);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GBytes) cut = gzip_cut (xml, refused[i]);
+
+      g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes of XML", refused[i], length);
+      assert_bytes_fail (cut, TS_PROJECT_ERROR_TRUNCATED, TRUE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_autoptr(GBytes) cut = gzip_cut (xml, read[i]);
+      gsize cut_length = 0;
+      const guint8 *data = g_bytes_get_data (cut, &cut_length);
+      TsAbletonSet set = { 0 };
+      TsAbletonSet reference = { 0 };
+
+      g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes of XML", read[i], length);
+      g_assert_true (ts_ableton_set_read (&set, data, cut_length, "cut.als", &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (set.warning, ==, "cut.als: the file ends early, after its locators; the locators, "
+                                        "the tempo and the length of the arrangement were read whole, "
+                                        "only what follows them is missing");
+      assert_same_set (&set, &whole);
+
+      /* libxml2 stops at the failed read before it hands out the last
+       * elements it holds: the reference reader may refuse the cut set,
+       * but must not read it differently. */
+      if (ts_ableton_set_read_reference (&reference, data, cut_length, "cut.als", &error))
+        {
+          g_assert_cmpstr (reference.warning, ==, set.warning);
+          assert_same_set (&reference, &whole);
+        }
+      else
+        {
+          g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED);
+          g_clear_error (&error);
+        }
+
+      ts_ableton_set_clear (&set);
+      ts_ableton_set_clear (&reference);
+    }
+  ts_ableton_set_clear (&whole);
 }
 
 static void
@@ -721,6 +852,7 @@ main (int   argc,
 
   g_test_add_func ("/hostile-input/empty", test_empty);
   g_test_add_func ("/hostile-input/truncated-gzip", test_truncated_gzip);
+  g_test_add_func ("/hostile-input/cut-after-locators", test_cut_after_locators);
   g_test_add_func ("/hostile-input/corrupt-gzip", test_corrupt_gzip);
   g_test_add_func ("/hostile-input/gzip-of-non-xml", test_gzip_of_non_xml);
   g_test_add_func ("/hostile-input/xml-without-ableton", test_xml_without_ableton);

@@ -548,6 +548,7 @@ ts_ableton_collector_leave (TsAbletonCollector  *c,
                             TsAlsCtx             ctx,
                             GError             **error)
 {
+  c->ended |= ctx_bit (ctx);
   switch (ctx)
     {
     case TS_ALS_ENVELOPE:
@@ -738,6 +739,29 @@ ts_ableton_not_a_set (const char  *display_name,
   return FALSE;
 }
 
+/* A gzip stream that stops early loses only what comes after the cut.
+ * Live writes the tracks (the clips, hence the arrangement's end), then
+ * the master track (the tempo and its automation), and the locators after
+ * both: when all three were closed, nothing the tracklist needs can be
+ * missing, and the set is read with a warning instead of refused. A cut
+ * anywhere before that, or damage of any other kind, is still refused. */
+static gboolean
+cut_after_all_it_needs (TsAbletonCollector *c,
+                        const GError       *error,
+                        char              **warning)
+{
+  const guint64 needed = ctx_bit (TS_ALS_TRACKS) | ctx_bit (TS_ALS_MASTER) |
+                         ctx_bit (TS_ALS_LOCATORS_OUTER);
+
+  if (!g_error_matches (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TRUNCATED) ||
+      (c->ended & needed) != needed)
+    return FALSE;
+  *warning = g_strdup_printf (_("%s: the file ends early, after its locators; the locators, the tempo "
+                                "and the length of the arrangement were read whole, only what follows "
+                                "them is missing"), c->display_name);
+  return TRUE;
+}
+
 gboolean
 ts_ableton_read_with (TsAbletonSet       *set,
                       const guint8       *data,
@@ -748,6 +772,8 @@ ts_ableton_read_with (TsAbletonSet       *set,
 {
   TsAbletonCollector c;
   TsGzipSource src;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *warning = NULL;
   gboolean ok;
 
   g_return_val_if_fail (set != NULL, FALSE);
@@ -763,7 +789,17 @@ ts_ableton_read_with (TsAbletonSet       *set,
     return ts_project_error_empty (display_name, error);
 
   collector_init (&c, display_name);
-  ok = read_func (&c, &src, error) && collector_finish (&c, set, error);
+  ok = read_func (&c, &src, &local);
+  if (!ok && cut_after_all_it_needs (&c, local, &warning))
+    {
+      g_clear_error (&local);
+      ok = TRUE;
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  ok = ok && collector_finish (&c, set, error);
+  if (ok)
+    set->warning = g_steal_pointer (&warning);
   collector_clear (&c);
   ts_gzip_source_clear (&src);
 

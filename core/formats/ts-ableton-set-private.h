@@ -61,6 +61,7 @@ typedef struct {
   char       *minor_version;
 
   guint64     seen;             /* bit per TsAlsCtx: TS_ALS_PATH_FIRST_ONLY */
+  guint64     ended;            /* bit per TsAlsCtx whose element was closed */
 
   gboolean    has_manual;
   double      manual;

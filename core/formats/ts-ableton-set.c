@@ -432,6 +432,7 @@ ts_ableton_set_clear (TsAbletonSet *set)
   g_clear_pointer (&set->tempo_events, g_array_unref);
   g_clear_pointer (&set->tempo_curves, g_array_unref);
   g_clear_pointer (&set->locators, g_array_unref);
+  g_clear_pointer (&set->warning, g_free);
   set->live_version = 0;
   set->tempo = 0;
   set->end_beat = NAN;
@@ -578,4 +579,9 @@ ts_ableton_set_derive (const TsAbletonSet *set,
   /* The Arrangement View is the only one; the session view has no time. */
   facts->arrangements = NULL;
   facts->warnings = NULL;
+  if (set->warning != NULL)
+    {
+      facts->warnings = g_new0 (char *, 2);
+      facts->warnings[0] = g_strdup (set->warning);
+    }
 }

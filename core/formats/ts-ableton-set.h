@@ -63,6 +63,9 @@ typedef struct {
    * NAN when the arrangement has no clips. A CurrentEnd that is not a
    * finite number makes the set TS_PROJECT_ERROR_DAMAGED. */
   double  end_beat;
+  /* A gzip file cut off after everything above was read whole says so
+   * here (it is read, not refused); NULL for a whole file. */
+  char   *warning;
 } TsAbletonSet;
 
 gboolean     ts_ableton_set_looks_like       (const guint8  *data,

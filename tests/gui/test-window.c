@@ -711,6 +711,40 @@ test_cut_off_cue_sheet_warns (Fixture       *fixture,
   g_assert_true (ts_gui_wait_for (widget_drawn, warning, TS_GUI_HANG_GUARD_MS));
 }
 
+/* A gzip set missing its last bytes, after the locators, opens with all
+ * its markers, and its page says what is missing. */
+static void
+test_cut_off_set_warns (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "Cut.als", NULL);
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (11, 124.0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TsTracklist) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  TsProjectView *view;
+  GtkWidget *warning;
+
+  ts_als_writer_add_locator (writer, 0.0, "Intro");
+  ts_als_writer_add_locator (writer, 64.0, "Artist - Track");
+  bytes = ts_als_writer_to_bytes (writer, TRUE);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes) - 4, &error));
+  g_assert_no_error (error);
+  expected = ts_gui_core_tracklist (path, G_MAXUINT, TS_TEMPO_MODE_DAW);
+  g_assert_cmpuint (ts_tracklist_get_n_tracks (expected), ==, 2);
+  g_assert_cmpuint (g_strv_length (expected->warnings), ==, 1);
+  view = drop_path (fixture, path);
+
+  g_assert_no_error ((GError *)ts_document_get_error (ts_project_view_get_document (view)));
+  ts_gui_assert_rows_match (view, expected);
+  g_assert_nonnull (ts_gui_find_label (GTK_WIDGET (view), "Part of the file is missing"));
+  warning = ts_gui_find_label (GTK_WIDGET (view), expected->warnings[0]);
+  g_assert_nonnull (warning);
+  g_assert_true (strstr (expected->warnings[0], "after its locators") != NULL);
+  g_assert_true (ts_gui_wait_for (widget_drawn, warning, TS_GUI_HANG_GUARD_MS));
+}
+
 /* A set without locators says how to make them, and offers nothing to
  * copy or export (the Copy button holds the export menu); the set with
  * markers then offers both. */
@@ -1175,6 +1209,7 @@ main (int   argc,
   ADD ("/window/same-file-twice-is-one-tab", test_same_file_twice_is_one_tab);
   ADD ("/window/cue-sheet-opens", test_cue_sheet_opens);
   ADD ("/window/cut-off-cue-sheet-warns", test_cut_off_cue_sheet_warns);
+  ADD ("/window/cut-off-set-warns", test_cut_off_set_warns);
   ADD ("/window/template-preview-and-errors", test_template_preview_and_errors);
   ADD ("/window/template-presets-by-name", test_template_presets_by_name);
   ADD ("/window/empty-window-has-one-open-button", test_empty_window_has_one_open_button);
