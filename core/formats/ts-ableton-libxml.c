@@ -53,7 +53,8 @@ keep_first_error (void          *arg,
                   TsXmlErrorArg  error)
 {
   TsAbletonXmlError *first = arg;
-  g_autofree char *message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+  /* libxml2 quotes the file's bytes as they are: the log gets valid UTF-8. */
+  g_autofree char *message = g_strchomp (g_utf8_make_valid (error->message != NULL ? error->message : "", -1));
 
   g_debug ("libxml2, line %d: %s", error->line, message);
   if (first->code == XML_ERR_OK && error->level >= XML_ERR_ERROR)
