@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs every fuzz target (tests/fuzz/) for SECONDS each (default 60), one
-# after the other on one core, in its own clang build (_build-fuzz, or
+# Runs every fuzz target (tests/fuzz/), or the TARGETs named, for SECONDS
+# each (default 60), one after the other on one core, in its own clang build (_build-fuzz, or
 # $TS_FUZZ_BUILD). The corpus each target grows stays in the build folder
 # for the next run. Fails on any crash, leak or timeout; the input that
 # caused it is kept as BUILD/fuzz-artifacts/TARGET-*, to be minimised into
@@ -13,6 +13,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
+[ $# -gt 0 ] && shift
+only="$*"
 build=${TS_FUZZ_BUILD:-_build-fuzz}
 shared=${TS_SHARED_DIR:-../shared}
 
@@ -57,6 +59,10 @@ status=0
 
 # target, dictionary, seed folders (from tests/fuzz/meson.build's table)
 while read -r target dictionary folders; do
+  case " ${only:-$target} " in
+    *" $target "*) ;;
+    *) continue ;;
+  esac
   corpus="$build/fuzz-corpus/$target"
   mkdir -p "$corpus"
   set --
