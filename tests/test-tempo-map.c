@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ts-format-info.h"
+#include "ts-shared-range.h"
 #include "ts-tempo-map.h"
 
 /* The DAWs' own grids, as the readers use them. */
@@ -325,6 +326,112 @@ test_many_points (void)
 }
 
 static void
+count_visits (guint    start,
+              guint    end,
+              gpointer user_data)
+{
+  int *visits = user_data;
+
+  for (guint i = start; i < end; i++)
+    g_atomic_int_inc (&visits[i]);
+}
+
+static void
+test_shared_range_visits_each_index_once (void)
+{
+  static const guint sizes[][3] = {
+    /* start, end, chunk */
+    { 0, 0, 16 }, { 5, 3, 16 }, { 0, 31, 16 }, { 0, 32, 16 }, { 1, 33, 16 },
+    { 3, 1000, 7 }, { 0, 100000, 4096 }, { 1, 8193, 4096 }, { 1, 100000, 1 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint start = sizes[s][0];
+      guint end = sizes[s][1];
+      g_autofree int *visits = g_new0 (int, MAX (end, 1));
+
+      ts_shared_range_run (start, end, sizes[s][2], count_visits, visits);
+      for (guint i = 0; i < end; i++)
+        g_assert_cmpint (visits[i], ==, i >= start ? 1 : 0);
+    }
+}
+
+/* Every time a map gives, for its points, between them and past them,
+ * in both modes and both directions. */
+static double *
+map_answers (const TsTempoPoint *points,
+             guint               n,
+             double              grid,
+             guint              *n_answers)
+{
+  g_autoptr(TsTempoMap) map = ts_tempo_map_new (120.0, grid, points, n);
+  GArray *answers = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < n; i++)
+    {
+      double beats[] = { points[i].beat, points[i].beat + 0.3, nextafter (points[i].beat, -INFINITY) };
+
+      for (guint b = 0; b < G_N_ELEMENTS (beats); b++)
+        for (TsTempoMode mode = TS_TEMPO_MODE_DAW; mode <= TS_TEMPO_MODE_EXACT; mode++)
+          {
+            double seconds = ts_tempo_map_seconds_at_beat (map, mode, beats[b]);
+            double beat = ts_tempo_map_beat_at_seconds (map, mode, seconds);
+
+            g_array_append_val (answers, seconds);
+            g_array_append_val (answers, beat);
+          }
+    }
+  *n_answers = answers->len;
+  return (double *) g_array_free (answers, FALSE);
+}
+
+static void
+test_two_threads_give_the_same_bits (void)
+{
+  /* Large enough for the first pass to be shared, with ramps, steps,
+   * vertical jumps, points on and off the grid, long and short segments. */
+  const guint n = 40000;
+  g_autofree TsTempoPoint *points = g_new (TsTempoPoint, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  double grids[] = { ABLETON_GRID, FL_STUDIO_GRID };
+  double beat = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          break;
+        case 1:
+          beat += g_rand_int_range (rand, 1, 64) / 16.0;
+          break;
+        default:
+          beat += g_rand_double_range (rand, 0.001, 40.0);
+          break;
+        }
+      points[i].beat = beat;
+      points[i].bpm = g_rand_boolean (rand) && i > 0 ? points[i - 1].bpm : g_rand_double_range (rand, 20.0, 300.0);
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (grids); g++)
+    {
+      g_autofree double *shared = NULL;
+      g_autofree double *alone = NULL;
+      guint n_shared;
+      guint n_alone;
+
+      shared = map_answers (points, n, grids[g], &n_shared);
+      ts_shared_range_set_helper_allowed (FALSE);
+      alone = map_answers (points, n, grids[g], &n_alone);
+      ts_shared_range_set_helper_allowed (TRUE);
+
+      g_assert_cmpuint (n_shared, ==, n_alone);
+      g_assert_cmpmem (shared, n_shared * sizeof (double), alone, n_alone * sizeof (double));
+    }
+}
+
+static void
 test_mode_strings (void)
 {
   TsTempoMode mode;
@@ -354,6 +461,8 @@ main (int   argc,
   g_test_add_func ("/tempo-map/long-ramps", test_long_ramps);
   g_test_add_func ("/tempo-map/many-points", test_many_points);
   g_test_add_func ("/tempo-map/mode-strings", test_mode_strings);
+  g_test_add_func ("/tempo-map/shared-range", test_shared_range_visits_each_index_once);
+  g_test_add_func ("/tempo-map/two-threads-same-bits", test_two_threads_give_the_same_bits);
 
   return g_test_run ();
 }

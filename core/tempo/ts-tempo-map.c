@@ -14,6 +14,9 @@
  *    evaluates in constant time, so a long ramp is as cheap as a step.
  *
  * Construction is O(points); every query is a binary search plus O(1).
+ * A large map's first query shares the per-segment arithmetic with a
+ * second thread, and adds up the running totals in one thread, in the
+ * order of the points, so that the times are the same bits either way.
  */
 
 #define G_LOG_DOMAIN "ts-tempo-map"
@@ -22,6 +25,7 @@
 
 #include "ts-tempo-map.h"
 #include "ts-tempo-map-private.h"
+#include "ts-shared-range.h"
 
 /* Where DAW mode stands at each point: seconds, and the sample in force
  * just after the point (its own tempo on a grid line, else the sample of
@@ -156,31 +160,81 @@ segment_bpm_at (const TsTempoPoint *p0,
   return p0->bpm + (p1->bpm - p0->bpm) / (p1->beat - p0->beat) * (beat - p0->beat);
 }
 
+/* The whole grid cells of a span, from @window_end (its first grid line
+ * after the start) to @last_line (grid_floor() of @to), as seconds; on a flat
+ * segment, everything from @window_end to @to. @last_spb receives the
+ * sample in force from the last line on, and is left as it is when a ramp
+ * ends on a grid line. This is the part of a span that does not depend on
+ * the sample held at its start, and holds all of its divisions and the
+ * log1p() of a ramp: what building a map spends its time on. */
+static double
+daw_cells (const TsTempoMap   *self,
+           const TsTempoPoint *p0,
+           const TsTempoPoint *p1,
+           double              window_end,
+           double              to,
+           double              last_line,
+           double             *last_spb)
+{
+  double slope;
+  double full_cells;
+  double seconds;
+
+  /* Flat (a step, or past the last point): every later sample is p0's. */
+  if (p1 == NULL || p0->bpm == p1->bpm)
+    {
+      *last_spb = 60.0 / p0->bpm;
+      return *last_spb * (to - window_end);
+    }
+
+  /* The same interpolation as segment_bpm_at(), with the slope computed
+   * once. */
+  slope = (p1->bpm - p0->bpm) / (p1->beat - p0->beat);
+  /* Both lines are multiples of the power-of-two grid: exact. */
+  full_cells = (last_line - window_end) * self->inv_grid;
+  seconds = 60.0 * self->grid * ts_harmonic_sum (p0->bpm + slope * (window_end - p0->beat),
+                                                 slope * self->grid, full_cells);
+  if (to > last_line)
+    *last_spb = 60.0 / (p0->bpm + slope * (last_line - p0->beat));
+  return seconds;
+}
+
+/* A span that reaches past its first grid cell: the @first_cell seconds,
+ * then the @cells of daw_cells(), then a ramp's part cell after its last
+ * grid line (grid_floor() of @to) at @last_spb, added in that order. */
+static double
+daw_span_past_first_cell (const TsTempoPoint *p0,
+                          const TsTempoPoint *p1,
+                          double              to,
+                          double              last_line,
+                          double              first_cell,
+                          double              cells,
+                          double              last_spb)
+{
+  double seconds = first_cell + cells;
+
+  if (p1 == NULL || p0->bpm == p1->bpm)
+    return seconds;
+  if (to > last_line)
+    seconds += last_spb * (to - last_line);
+  return seconds;
+}
+
 /* Seconds from @from to @to, both inside the segment p0..p1 (p1 may be
  * NULL past the last point), with @held_spb the seconds per beat of the
- * sample in force at @from. When @spb_at_to is given, it receives the
- * sample of the last grid line before @to (or @held_spb when there is
- * none in between): the sample in force at @to unless @to is itself on
- * the grid. This runs for every segment of every map: divisions are kept
- * to the few the arithmetic needs. */
+ * sample in force at @from. */
 static double
 daw_span (const TsTempoMap   *self,
           const TsTempoPoint *p0,
           const TsTempoPoint *p1,
           double              from,
           double              to,
-          double              held_spb,
-          double             *spb_at_to)
+          double              held_spb)
 {
   double window_end;
   double last_line;
-  double seconds;
-  double slope;
-  double full_cells;
-  double last_spb;
-
-  if (spb_at_to != NULL)
-    *spb_at_to = held_spb;
+  double last_spb = held_spb;
+  double cells;
 
   if (to <= from)
     return 0.0;
@@ -188,34 +242,10 @@ daw_span (const TsTempoMap   *self,
   window_end = grid_floor (self, from) + self->grid;
   if (to <= window_end)
     return held_spb * (to - from);
-  seconds = held_spb * (window_end - from);
 
-  /* Flat (a step, or past the last point): every later sample is p0's. */
-  if (p1 == NULL || p0->bpm == p1->bpm)
-    {
-      last_spb = 60.0 / p0->bpm;
-      if (spb_at_to != NULL)
-        *spb_at_to = last_spb;
-      return seconds + last_spb * (to - window_end);
-    }
-
-  /* The same interpolation as segment_bpm_at(), with the slope computed
-   * once. */
-  slope = (p1->bpm - p0->bpm) / (p1->beat - p0->beat);
   last_line = grid_floor (self, to);
-  /* Both lines are multiples of the power-of-two grid: exact. */
-  full_cells = (last_line - window_end) * self->inv_grid;
-  seconds += 60.0 * self->grid * ts_harmonic_sum (p0->bpm + slope * (window_end - p0->beat),
-                                                  slope * self->grid, full_cells);
-  if (to > last_line)
-    {
-      last_spb = 60.0 / (p0->bpm + slope * (last_line - p0->beat));
-      if (spb_at_to != NULL)
-        *spb_at_to = last_spb;
-      seconds += last_spb * (to - last_line);
-    }
-
-  return seconds;
+  cells = daw_cells (self, p0, p1, window_end, to, last_line, &last_spb);
+  return daw_span_past_first_cell (p0, p1, to, last_line, held_spb * (window_end - from), cells, last_spb);
 }
 
 /* The closed-form integral of 60/bpm over a linear ramp. log1p keeps it
@@ -320,24 +350,109 @@ ts_tempo_map_new (double              base_bpm,
   return self;
 }
 
+/* The first pass over a map's segments: each segment's own part, which
+ * does not depend on the segments before it, so that two threads can
+ * share it. DAW mode keeps daw_cells() in .seconds and, in .held_spb, the
+ * sample in force after the segment's end point if the segment decides it
+ * (its end is on the grid, or it reaches past its first cell); exact mode
+ * keeps each segment's seconds. */
+typedef struct {
+  const TsTempoMap *map;
+  DawPoint         *daw;
+  double           *exact_seconds;
+} SegmentPass;
+
+static void
+daw_segment_pass (guint    start,
+                  guint    end,
+                  gpointer user_data)
+{
+  const SegmentPass *pass = user_data;
+  const TsTempoMap *self = pass->map;
+  double from_line = grid_floor (self, self->points[start - 1].beat);
+
+  for (guint i = start; i < end; i++)
+    {
+      const TsTempoPoint *p0 = &self->points[i - 1];
+      const TsTempoPoint *p1 = &self->points[i];
+      double window_end = from_line + self->grid;
+      double to_line = grid_floor (self, p1->beat);
+      double last_spb = 0.0;
+
+      pass->daw[i].seconds = 0.0;
+      if (p1->beat > p0->beat && p1->beat > window_end)
+        pass->daw[i].seconds = daw_cells (self, p0, p1, window_end, p1->beat, to_line, &last_spb);
+      pass->daw[i].held_spb = to_line == p1->beat ? 60.0 / p1->bpm : last_spb;
+      from_line = to_line;
+    }
+}
+
+static void
+exact_segment_pass (guint    start,
+                    guint    end,
+                    gpointer user_data)
+{
+  const SegmentPass *pass = user_data;
+  const TsTempoMap *self = pass->map;
+
+  for (guint i = start; i < end; i++)
+    {
+      const TsTempoPoint *p0 = &self->points[i - 1];
+      const TsTempoPoint *p1 = &self->points[i];
+
+      pass->exact_seconds[i] = exact_span (p1->beat - p0->beat, p0->bpm, p1->bpm);
+    }
+}
+
+/* Segments a thread takes at a time in the first pass: a segment costs
+ * about 40 ns, so a chunk about 160 us, and a map of fewer than two
+ * chunks stays on one thread. */
+#define SEGMENT_PASS_CHUNK 4096
+
 static DawPoint *
 compute_daw_points (const TsTempoMap *self)
 {
   DawPoint *daw = g_new (DawPoint, self->n_points);
+  SegmentPass pass = { self, daw, NULL };
+  double from_line;
+
+  ts_shared_range_run (1, self->n_points, SEGMENT_PASS_CHUNK, daw_segment_pass, &pass);
 
   /* Before the first point its tempo holds from the start. */
   daw[0].held_spb = 60.0 / self->points[0].bpm;
   daw[0].seconds = daw[0].held_spb * self->points[0].beat;
 
+  /* What depends on the segment before: the sample held into each
+   * segment, and the running total. This is daw_span() from point to
+   * point, with its cells taken from the first pass. */
+  from_line = grid_floor (self, self->points[0].beat);
   for (guint i = 1; i < self->n_points; i++)
     {
       const TsTempoPoint *p0 = &self->points[i - 1];
       const TsTempoPoint *p1 = &self->points[i];
+      double held_spb = daw[i - 1].held_spb;
+      double to_line = grid_floor (self, p1->beat);
+      double span = 0.0;
+      gboolean decides_sample = to_line == p1->beat;
 
-      daw[i].seconds = daw[i - 1].seconds +
-                       daw_span (self, p0, p1, p0->beat, p1->beat, daw[i - 1].held_spb, &daw[i].held_spb);
-      if (grid_floor (self, p1->beat) == p1->beat)
-        daw[i].held_spb = 60.0 / p1->bpm;
+      if (p1->beat > p0->beat)
+        {
+          double window_end = from_line + self->grid;
+
+          if (p1->beat <= window_end)
+            span = held_spb * (p1->beat - p0->beat);
+          else
+            {
+              span = daw_span_past_first_cell (p0, p1, p1->beat, to_line, held_spb * (window_end - p0->beat),
+                                               daw[i].seconds, daw[i].held_spb);
+              decides_sample = TRUE;
+            }
+        }
+
+      daw[i].seconds = daw[i - 1].seconds + span;
+      if (!decides_sample)
+        daw[i].held_spb = held_spb;
+      from_line = to_line;
     }
   return daw;
 }
@@ -346,15 +461,13 @@ static double *
 compute_exact_seconds (const TsTempoMap *self)
 {
   double *seconds = g_new (double, self->n_points);
+  SegmentPass pass = { self, NULL, seconds };
+
+  ts_shared_range_run (1, self->n_points, SEGMENT_PASS_CHUNK, exact_segment_pass, &pass);
 
   seconds[0] = 60.0 * self->points[0].beat / self->points[0].bpm;
   for (guint i = 1; i < self->n_points; i++)
-    {
-      const TsTempoPoint *p0 = &self->points[i - 1];
-      const TsTempoPoint *p1 = &self->points[i];
-
-      seconds[i] = seconds[i - 1] + exact_span (p1->beat - p0->beat, p0->bpm, p1->bpm);
-    }
+    seconds[i] = seconds[i - 1] + seconds[i];
   return seconds;
 }
 
@@ -506,7 +619,7 @@ ts_tempo_map_seconds_at_beat (const TsTempoMap *self,
       {
         const DawPoint *daw = &get_daw_points (self)[i];
 
-        return daw->seconds + daw_span (self, p0, p1, p0->beat, beat, daw->held_spb, NULL);
+        return daw->seconds + daw_span (self, p0, p1, p0->beat, beat, daw->held_spb);
       }
     case TS_TEMPO_MODE_EXACT:
       return get_exact_seconds (self)[i] +
