@@ -34,10 +34,11 @@ inflated_clear (Inflated *inflated)
 
 /* Reads @data whole in pieces of @piece bytes, as the readers do. */
 static void
-inflate_all (GBytes         *data,
-             TsGzipInflater  inflater,
-             gsize           piece,
-             Inflated       *out)
+inflate_all (GBytes          *data,
+             TsGzipInflater   inflater,
+             TsGzipThreading  threading,
+             gsize            piece,
+             Inflated        *out)
 {
   g_autoptr(GByteArray) content = g_byte_array_new ();
   g_autofree guint8 *buf = g_malloc (piece);
@@ -47,6 +48,7 @@ inflate_all (GBytes         *data,
   gssize n;
 
   ts_gzip_source_init_with (&source, bytes, length, "mix.als", inflater);
+  ts_gzip_source_set_threading (&source, threading);
   while ((n = ts_gzip_source_read (&source, buf, piece, &out->error)) > 0)
     g_byte_array_append (content, buf, n);
   g_assert_cmpuint (ts_gzip_source_get_produced (&source), ==, content->len);
@@ -57,26 +59,31 @@ inflate_all (GBytes         *data,
     out->content = g_byte_array_free_to_bytes (g_steal_pointer (&content));
 }
 
-/* Both inflaters, at a few piece sizes, agree with each other and with
- * @expected, or fail with @code where @expected is NULL. */
+/* Both inflaters, at a few piece sizes, in this thread and with a second
+ * one inflating ahead, agree with each other and with @expected, or fail
+ * with @code, in the same words, where @expected is NULL. */
 static void
 assert_inflaters_agree (GBytes      *data,
                         GBytes      *expected,
                         TsGzipError  code)
 {
   static const gsize pieces[] = { 1 << 16, 4096, 1 };
+  static const TsGzipThreading threadings[] = { TS_GZIP_THREADING_NEVER, TS_GZIP_THREADING_ALWAYS };
   gboolean have_isal = ts_gzip_inflater_available (TS_GZIP_INFLATER_ISAL);
+  g_autofree char *first_message = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+  for (guint k = 0; k < G_N_ELEMENTS (threadings) * G_N_ELEMENTS (pieces); k++)
     {
+      TsGzipThreading threading = threadings[k / G_N_ELEMENTS (pieces)];
+      gsize piece = pieces[k % G_N_ELEMENTS (pieces)];
       Inflated zlib = { 0 };
       Inflated isal = { 0 };
 
       /* Byte by byte through a large file says nothing more and takes long. */
-      if (pieces[i] == 1 && g_bytes_get_size (data) > 64 * 1024)
+      if (piece == 1 && g_bytes_get_size (data) > 64 * 1024)
         continue;
 
-      inflate_all (data, TS_GZIP_INFLATER_ZLIB, pieces[i], &zlib);
+      inflate_all (data, TS_GZIP_INFLATER_ZLIB, threading, piece, &zlib);
       if (expected != NULL)
         {
           g_assert_no_error (zlib.error);
@@ -85,11 +92,14 @@ assert_inflaters_agree (GBytes      *data,
       else
         {
           g_assert_error (zlib.error, TS_GZIP_ERROR, (int) code);
+          if (first_message == NULL)
+            first_message = g_strdup (zlib.error->message);
+          g_assert_cmpstr (zlib.error->message, ==, first_message);
         }
 
       if (have_isal)
         {
-          inflate_all (data, TS_GZIP_INFLATER_ISAL, pieces[i], &isal);
+          inflate_all (data, TS_GZIP_INFLATER_ISAL, threading, piece, &isal);
           if (zlib.error != NULL)
             {
               g_assert_nonnull (isal.error);
@@ -253,13 +263,15 @@ test_truncated (void)
     {
       g_autoptr(GBytes) cut = g_bytes_new_from_bytes (gz, 0, cut_at);
 
-      for (guint j = 0; j < G_N_ELEMENTS (inflaters); j++)
+      for (guint j = 0; j < 2 * G_N_ELEMENTS (inflaters); j++)
         {
+          TsGzipInflater inflater = inflaters[j / 2];
+          TsGzipThreading threading = j % 2 == 0 ? TS_GZIP_THREADING_NEVER : TS_GZIP_THREADING_ALWAYS;
           Inflated inflated = { 0 };
 
-          if (!ts_gzip_inflater_available (inflaters[j]))
+          if (!ts_gzip_inflater_available (inflater))
             continue;
-          inflate_all (cut, inflaters[j], 4096, &inflated);
+          inflate_all (cut, inflater, threading, 4096, &inflated);
           g_assert_error (inflated.error, TS_GZIP_ERROR, TS_GZIP_ERROR_TRUNCATED);
           g_assert_cmpuint (inflated.n_handed_out, ==, g_bytes_get_size (xml));
           inflated_clear (&inflated);
@@ -298,6 +310,45 @@ test_damaged (void)
     }
 }
 
+/* Cut or damaged far into a stream of many blocks: the error comes after
+ * the blocks before it, in both ways of reading. */
+static void
+test_failing_late (void)
+{
+  g_autoptr(GBytes) xml = sample_xml (100000);
+  g_autoptr(GBytes) gz = ts_als_gzip (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  gsize length = g_bytes_get_size (gz);
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (gz, 0, length / 2);
+  g_autoptr(GBytes) bad = flipped (gz, length / 2);
+
+  g_assert_cmpuint (g_bytes_get_size (xml), >, 8 * 64 * 1024);
+  assert_inflaters_agree (cut, NULL, TS_GZIP_ERROR_TRUNCATED);
+  assert_inflaters_agree (bad, NULL, TS_GZIP_ERROR_CORRUPT);
+}
+
+/* A reader that stops early (a scanner error, a size cap) ends the thread
+ * inflating ahead, however far it got. */
+static void
+test_stopping_early (void)
+{
+  g_autoptr(GBytes) xml = sample_xml (100000);
+  g_autoptr(GBytes) gz = ts_als_gzip (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  static const guint reads[] = { 0, 1, 2, 50 };
+  guint8 buf[4096];
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      TsGzipSource source;
+
+      ts_gzip_source_init (&source, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz), "mix.als");
+      ts_gzip_source_set_threading (&source, TS_GZIP_THREADING_ALWAYS);
+      for (guint r = 0; r < reads[i]; r++)
+        g_assert_cmpint (ts_gzip_source_read (&source, buf, sizeof buf, NULL), ==, sizeof buf);
+      g_assert_cmpuint (ts_gzip_source_get_produced (&source), ==, reads[i] * sizeof buf);
+      ts_gzip_source_clear (&source);
+    }
+}
+
 static void
 collect_sets (const char *dir,
               GPtrArray  *found)
@@ -332,7 +383,7 @@ test_shared_set (gconstpointer data)
   bytes = g_mapped_file_get_bytes (file);
 
   /* What zlib says is the expectation, whether content or error. */
-  inflate_all (bytes, TS_GZIP_INFLATER_ZLIB, 1 << 16, &zlib);
+  inflate_all (bytes, TS_GZIP_INFLATER_ZLIB, TS_GZIP_THREADING_NEVER, 1 << 16, &zlib);
   assert_inflaters_agree (bytes, zlib.content, zlib.error != NULL ? zlib.error->code : 0);
   inflated_clear (&zlib);
 }
@@ -360,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/gzip-source/trailing-garbage", test_trailing_garbage);
   g_test_add_func ("/gzip-source/truncated", test_truncated);
   g_test_add_func ("/gzip-source/damaged", test_damaged);
+  g_test_add_func ("/gzip-source/failing-late", test_failing_late);
+  g_test_add_func ("/gzip-source/stopping-early", test_stopping_early);
 
   if (shared != NULL && g_file_test (shared, G_FILE_TEST_IS_DIR))
     {

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "ts-gzip-source-private.h"
+#include "ts-gzip-pipe.h"
 
 #include <string.h>
 
@@ -96,9 +97,22 @@ ts_gzip_source_init (TsGzipSource *self,
   ts_gzip_source_init_with (self, data, length, display_name, TS_GZIP_INFLATER_ISAL);
 }
 
+/**
+ * ts_gzip_source_set_threading:
+ *
+ * Before the first read: whether a second thread inflates ahead.
+ */
+void
+ts_gzip_source_set_threading (TsGzipSource    *self,
+                              TsGzipThreading  threading)
+{
+  self->threading = threading;
+}
+
 void
 ts_gzip_source_clear (TsGzipSource *self)
 {
+  g_clear_pointer (&self->pipe, ts_gzip_pipe_free);
   if (self->stream_ready && !self->use_isal)
     inflateEnd (&self->zs);
   g_clear_pointer (&self->isal, g_free);
@@ -386,17 +400,16 @@ inflate_some (TsGzipSource  *self,
 }
 
 /**
- * ts_gzip_source_read:
+ * ts_gzip_source_read_here:
  *
- * Reads the next piece of the (inflated) content into @buf.
- *
- * Returns: how many bytes it wrote, 0 at the end, -1 with @error set
+ * ts_gzip_source_read() in the calling thread, whatever the source's
+ * threading: what the pipe's threads read with.
  */
 gssize
-ts_gzip_source_read (TsGzipSource  *self,
-                     guint8        *buf,
-                     gsize          len,
-                     GError       **error)
+ts_gzip_source_read_here (TsGzipSource  *self,
+                          guint8        *buf,
+                          gsize          len,
+                          GError       **error)
 {
   gsize n = 0;
 
@@ -430,6 +443,57 @@ ts_gzip_source_read (TsGzipSource  *self,
 
   self->produced += n;
   return (gssize) n;
+}
+
+/* Compressed input from which a second thread inflates ahead: about 0.7 MB
+ * of XML, which ISA-L inflates in about 0.4 ms, zlib in twice that, where
+ * starting the thread costs about 0.05 ms. */
+#define THREADED_MIN_INPUT (64 * 1024)
+
+static gboolean
+wants_pipe (const TsGzipSource *self)
+{
+  switch ((TsGzipThreading) self->threading)
+    {
+    case TS_GZIP_THREADING_AUTO:
+      return self->length >= THREADED_MIN_INPUT;
+    case TS_GZIP_THREADING_NEVER:
+      return FALSE;
+    case TS_GZIP_THREADING_ALWAYS:
+      return TRUE;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/**
+ * ts_gzip_source_read:
+ *
+ * Reads the next piece of the (inflated) content into @buf.
+ *
+ * Returns: how many bytes it wrote, 0 at the end, -1 with @error set
+ */
+gssize
+ts_gzip_source_read (TsGzipSource  *self,
+                     guint8        *buf,
+                     gsize          len,
+                     GError       **error)
+{
+  gssize n;
+
+  if (!self->gzip || self->eof || len == 0)
+    return ts_gzip_source_read_here (self, buf, len, error);
+
+  if (self->pipe == NULL && self->produced == 0 && wants_pipe (self))
+    self->pipe = ts_gzip_pipe_new (self);
+  if (self->pipe == NULL)
+    return ts_gzip_source_read_here (self, buf, len, error);
+
+  n = ts_gzip_pipe_read (self->pipe, buf, len, error);
+  if (n > 0)
+    self->produced += (guint64) n;
+  else if (n == 0)
+    self->eof = TRUE;
+  return n;
 }
 
 /* How many bytes of content the reads have handed out so far. */

@@ -29,6 +29,8 @@ typedef struct {
   gboolean               cut_short;     /* the input ran out: said after what came before */
   gsize                  offset;        /* plain input: bytes handed out so far */
   guint64                produced;
+  int                    threading;     /* TsGzipThreading */
+  struct _TsGzipPipe    *pipe;          /* inflating ahead, in a thread */
   z_stream               zs;
   struct inflate_state  *isal;          /* about 100 kB: on the heap */
 } TsGzipSource;
