@@ -8,10 +8,10 @@
  * bomb stops where the reader stops.
  *
  * Whoever holds the lock of the stream inflates. The helper takes it for
- * each block it fills and queues the block before letting go, so the
- * queue holds everything inflated that the reader has not taken yet. When
- * the queue is empty, the reader takes the lock and, finding the queue
- * still empty, inflates the next piece itself: on a busy machine, where
+ * each block it fills and counts the block filled before letting go, so
+ * the ring holds everything inflated that the reader has not taken yet.
+ * When no block is filled, the reader takes the lock and, finding none
+ * filled still, inflates the next piece itself: on a busy machine, where
  * the helper may get a core only milliseconds later, reading goes on as
  * fast as without it. Errors travel in the stream's order, as the block
  * after the last good one.
@@ -24,7 +24,7 @@
 #include <string.h>
 
 #define PIPE_BLOCK (64 * 1024)
-#define PIPE_BLOCKS 4
+#define PIPE_BLOCKS 8
 
 typedef struct {
   gsize   len;
@@ -34,17 +34,47 @@ typedef struct {
   guint8   data[PIPE_BLOCK];
 } Block;
 
+/* The blocks are a ring, filled and read in turn: block i of the stream
+ * is blocks[i % PIPE_BLOCKS]. */
 struct _TsGzipPipe {
   GMutex        stream_lock;
-  TsGzipSource  stream;       /* under stream_lock */
-  gboolean      stream_done;  /* under stream_lock: ended or failed */
-  GAsyncQueue  *filled;       /* in the stream's order */
-  GAsyncQueue  *empty;
-  gint          stopping;     /* atomic */
+  TsGzipSource  stream;         /* under stream_lock */
+  gboolean      stream_done;    /* under stream_lock: ended or failed */
+
+  GMutex        ring_lock;
+  GCond         ring_space;
+  guint64       filled;         /* under ring_lock: blocks filled so far */
+  guint64       taken;          /* under ring_lock: blocks the reader is done with */
+  gboolean      helper_waiting; /* under ring_lock */
+  gboolean      stopping;       /* under ring_lock */
+
   Block        *blocks;
-  Block        *current;      /* the reader's */
+  Block        *current;        /* the reader's */
   GThread      *helper;
 };
+
+/* Waits for room in the ring. A full ring waits until the reader has
+ * emptied half of it: waking a thread costs this VM more than
+ * inflating a block, so the helper is woken once every few blocks. */
+static Block *
+wait_for_room (TsGzipPipe *self)
+{
+  Block *block = NULL;
+
+  g_mutex_lock (&self->ring_lock);
+  if (self->filled - self->taken == PIPE_BLOCKS)
+    {
+      self->helper_waiting = TRUE;
+      while (!self->stopping && self->filled - self->taken > PIPE_BLOCKS / 2)
+        g_cond_wait (&self->ring_space, &self->ring_lock);
+      self->helper_waiting = FALSE;
+    }
+  if (!self->stopping)
+    block = &self->blocks[self->filled % PIPE_BLOCKS];
+  g_mutex_unlock (&self->ring_lock);
+
+  return block;
+}
 
 static gpointer
 pipe_fill (gpointer data)
@@ -53,12 +83,11 @@ pipe_fill (gpointer data)
 
   for (;;)
     {
-      gpointer item = g_async_queue_pop (self->empty);
-      Block *block = item;
+      Block *block = wait_for_room (self);
+      gboolean last;
       gssize n;
 
-      /* ts_gzip_pipe_free() queues the pipe itself to wake this. */
-      if (item == self || g_atomic_int_get (&self->stopping))
+      if (block == NULL)
         return NULL;
 
       g_mutex_lock (&self->stream_lock);
@@ -71,12 +100,16 @@ pipe_fill (gpointer data)
       block->error = NULL;
       n = ts_gzip_source_read_here (&self->stream, block->data, PIPE_BLOCK, &block->error);
       block->len = n > 0 ? (gsize) n : 0;
-      block->last = n <= 0;
-      self->stream_done = block->last;
-      g_async_queue_push (self->filled, block);
+      last = block->last = n <= 0;
+      self->stream_done = last;
+      /* Counted before the stream is let go, so that a reader that gets
+       * the stream finds every block inflated before. */
+      g_mutex_lock (&self->ring_lock);
+      self->filled++;
+      g_mutex_unlock (&self->ring_lock);
       g_mutex_unlock (&self->stream_lock);
 
-      if (block->last)
+      if (last)
         return NULL;
     }
 }
@@ -97,11 +130,9 @@ ts_gzip_pipe_new (const TsGzipSource *like)
                             like->use_isal ? TS_GZIP_INFLATER_ISAL : TS_GZIP_INFLATER_ZLIB);
   ts_gzip_source_set_threading (&self->stream, TS_GZIP_THREADING_NEVER);
   g_mutex_init (&self->stream_lock);
-  self->filled = g_async_queue_new ();
-  self->empty = g_async_queue_new ();
+  g_mutex_init (&self->ring_lock);
+  g_cond_init (&self->ring_space);
   self->blocks = g_new (Block, PIPE_BLOCKS);
-  for (guint i = 0; i < PIPE_BLOCKS; i++)
-    g_async_queue_push (self->empty, &self->blocks[i]);
 
   self->helper = g_thread_try_new ("ts-gzip-pipe", pipe_fill, self, NULL);
   if (self->helper == NULL)
@@ -112,8 +143,33 @@ ts_gzip_pipe_new (const TsGzipSource *like)
   return self;
 }
 
-/* Reads from the stream in this thread: the queue is empty, so nothing
- * inflated is waiting and the stream stands where the reader does. */
+/* The oldest block the reader has not taken, if one is filled. */
+static Block *
+next_filled (TsGzipPipe *self)
+{
+  Block *block = NULL;
+
+  g_mutex_lock (&self->ring_lock);
+  if (self->filled > self->taken)
+    block = &self->blocks[self->taken % PIPE_BLOCKS];
+  g_mutex_unlock (&self->ring_lock);
+
+  return block;
+}
+
+static void
+take_block (TsGzipPipe *self)
+{
+  g_mutex_lock (&self->ring_lock);
+  self->taken++;
+  if (self->helper_waiting && self->filled - self->taken <= PIPE_BLOCKS / 2)
+    g_cond_signal (&self->ring_space);
+  g_mutex_unlock (&self->ring_lock);
+  self->current = NULL;
+}
+
+/* Reads from the stream in this thread: no block is waiting, so the
+ * stream stands where the reader does. */
 static gssize
 read_here_locked (TsGzipPipe  *self,
                   guint8      *buf,
@@ -141,14 +197,14 @@ ts_gzip_pipe_read (TsGzipPipe  *self,
   gsize n;
 
   if (self->current == NULL)
-    self->current = g_async_queue_try_pop (self->filled);
+    self->current = next_filled (self);
   if (self->current == NULL)
     {
       gssize here;
 
       /* The helper may be filling a block: then this waits for it. */
       g_mutex_lock (&self->stream_lock);
-      self->current = g_async_queue_try_pop (self->filled);
+      self->current = next_filled (self);
       if (self->current != NULL)
         {
           g_mutex_unlock (&self->stream_lock);
@@ -177,34 +233,30 @@ ts_gzip_pipe_read (TsGzipPipe  *self,
   memcpy (buf, block->data + block->pos, n);
   block->pos += n;
   if (block->pos == block->len)
-    {
-      self->current = NULL;
-      g_async_queue_push (self->empty, block);
-    }
+    take_block (self);
   return (gssize) n;
 }
 
 void
 ts_gzip_pipe_free (TsGzipPipe *self)
 {
-  gpointer item;
-
   if (self->helper != NULL)
     {
-      g_atomic_int_set (&self->stopping, TRUE);
-      g_async_queue_push (self->empty, self);
+      g_mutex_lock (&self->ring_lock);
+      self->stopping = TRUE;
+      g_cond_signal (&self->ring_space);
+      g_mutex_unlock (&self->ring_lock);
       g_thread_join (self->helper);
     }
 
-  while ((item = g_async_queue_try_pop (self->filled)) != NULL)
-    g_clear_error (&((Block *) item)->error);
-  if (self->current != NULL)
-    g_clear_error (&self->current->error);
+  /* Only the last block filled can hold an error. */
+  if (self->filled > 0)
+    g_clear_error (&self->blocks[(self->filled - 1) % PIPE_BLOCKS].error);
 
   ts_gzip_source_clear (&self->stream);
   g_mutex_clear (&self->stream_lock);
-  g_async_queue_unref (self->filled);
-  g_async_queue_unref (self->empty);
+  g_mutex_clear (&self->ring_lock);
+  g_cond_clear (&self->ring_space);
   g_free (self->blocks);
   g_free (self);
 }
