@@ -442,8 +442,8 @@ ts_library_document_from_json (const char  *data,
   if (!ts_json_is_one_object (data, length, MAX_NESTING))
     {
       g_set_error (error, TS_LIBRARY_ERROR, TS_LIBRARY_ERROR_DAMAGED,
-                   _("%s is a damaged library document: it is not one JSON object, "
-                     "or it nests deeper than any document does"),
+                   _("%s is a damaged library document: it is not one well-formed JSON "
+                     "object, or it nests deeper than any document does"),
                    name);
       return NULL;
     }
