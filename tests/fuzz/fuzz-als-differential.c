@@ -87,8 +87,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   /* A document only one of them reads is a disagreement only when it is
    * valid; the fast reader does not parse the parts it skips, so it may
-   * read what libxml2 calls malformed, and that is by design. */
-  if (reference_ok && !fast_ok)
+   * read what libxml2 calls malformed, and that is by design. Nor is a
+   * set the reference read only up to a cut in its gzip stream known to
+   * be valid: libxml2 stops at the failed read without parsing what it
+   * had buffered before it, where the fast reader may find the damage
+   * (`</Ableton5<` and then the cut, found by CI's 60 s). */
+  if (reference_ok && !fast_ok && reference.warning == NULL)
     ts_fuzz_fail ("the reference reads the set, the fast reader says: %s", fast_error->message);
 
   if (fast_ok && reference_ok && (difference = find_difference (&fast, &reference)) != NULL)
