@@ -13,8 +13,8 @@
 
 #include "ts-library.h"
 #include "ts-sync-scheduler.h"
-#include "ts-sync-settings.h"
 #include "ts-test-files.h"
+#include "ts-test-library.h"
 #include "ts-test-service.h"
 
 #define SECOND ((gint64) G_USEC_PER_SEC)
@@ -176,51 +176,6 @@ wait_idle (Watch *watch)
   g_source_remove (guard);
 }
 
-static void
-save_settings (TsTestService *server,
-               const char    *password)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ts_sync_settings_save (ts_test_service_get_url (server), TS_TEST_WEBDAV_USER,
-                                        password, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-add_document (TsLibrary  *library,
-              const char *name)
-{
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
-  g_autoptr(TsLibraryDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_free (tracklist->file);
-  tracklist->file = g_strdup (name);
-  ts_tracklist_add (tracklist, 0.0, 0.0, "Intro");
-  ts_tracklist_add (tracklist, 90.0, 0.0, "Outro");
-  document = ts_library_document_new (tracklist);
-  g_assert_true (ts_library_save (library, document, &error));
-  g_assert_no_error (error);
-  return g_strdup (document->id);
-}
-
-static void
-rename_first (TsLibrary  *library,
-              const char *id,
-              const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TsLibraryDocument) document = ts_library_load (library, id, &error);
-  g_autoptr(GPtrArray) keys = NULL;
-
-  g_assert_no_error (error);
-  keys = ts_library_document_get_keys (document);
-  ts_edits_set_title (document->edits, g_ptr_array_index (keys, 0), title);
-  g_assert_true (ts_library_save (library, document, &error));
-  g_assert_no_error (error);
-}
-
 static TsSyncStatus
 status_of (Watch      *watch,
            const char *id)
@@ -253,8 +208,8 @@ test_scheduler_syncs (void)
   g_assert_no_error (error);
   folder = g_build_filename (root, "timestamps", "library", NULL);
   watch.library = ts_library_new (folder);
-  one = add_document (watch.library, "one.als");
-  save_settings (server, TS_TEST_WEBDAV_PASSWORD);
+  one = ts_test_library_add_cue (watch.library, "one.als");
+  ts_test_sync_settings_save (server, TS_TEST_WEBDAV_PASSWORD);
   watch.scheduler = ts_sync_scheduler_new (watch.library, &times);
   g_signal_connect (watch.scheduler, "finished", G_CALLBACK (on_finished), &watch);
   g_assert_false (ts_sync_scheduler_is_active (watch.scheduler));
@@ -271,7 +226,7 @@ test_scheduler_syncs (void)
   g_assert_cmpint (status_of (&watch, one), ==, TS_SYNC_STATUS_SYNCED);
 
   /* An edit: pending, then synced by itself. */
-  rename_first (watch.library, one, "First edit");
+  ts_test_library_rename_first (watch.library, one, "First edit");
   g_assert_cmpint (status_of (&watch, one), ==, TS_SYNC_STATUS_PENDING);
   wait_finished (&watch, 2);
   g_assert_no_error (watch.error);
@@ -283,17 +238,17 @@ test_scheduler_syncs (void)
   g_assert_cmpint (ts_sync_scheduler_get_next_sync (watch.scheduler), <=, before + times.period);
 
   /* A wrong password saved: tried, said in words, not again. */
-  save_settings (server, "not the password");
+  ts_test_sync_settings_save (server, "not the password");
   wait_finished (&watch, 3);
   wait_idle (&watch);
   g_assert_error (watch.error, TS_WEBDAV_ERROR, TS_WEBDAV_ERROR_CREDENTIALS);
   g_assert_nonnull (strstr (ts_sync_scheduler_get_last_error (watch.scheduler)->message, "password"));
   g_assert_cmpint (ts_sync_scheduler_get_next_sync (watch.scheduler), ==, TS_SYNC_SCHEDULE_NEVER);
-  rename_first (watch.library, one, "Edit while the password is wrong");
+  ts_test_library_rename_first (watch.library, one, "Edit while the password is wrong");
   g_assert_cmpint (ts_sync_scheduler_get_next_sync (watch.scheduler), ==, TS_SYNC_SCHEDULE_NEVER);
 
   /* The right one again: synced at once, the edit with it. */
-  save_settings (server, TS_TEST_WEBDAV_PASSWORD);
+  ts_test_sync_settings_save (server, TS_TEST_WEBDAV_PASSWORD);
   wait_finished (&watch, watch.finished + 1);
   wait_idle (&watch);
   g_assert_no_error (watch.error);
@@ -347,13 +302,13 @@ test_scheduler_period (void)
   other_folder = g_build_filename (root, "b", "timestamps", "library", NULL);
   watch.library = ts_library_new (folder);
   other = ts_library_new (other_folder);
-  save_settings (server, TS_TEST_WEBDAV_PASSWORD);
+  ts_test_sync_settings_save (server, TS_TEST_WEBDAV_PASSWORD);
   watch.scheduler = ts_sync_scheduler_new (watch.library, &times);
   g_signal_connect (watch.scheduler, "finished", G_CALLBACK (on_finished), &watch);
   ts_sync_scheduler_set_enabled (watch.scheduler, TRUE);
   wait_finished (&watch, 1);
 
-  g_free (add_document (other, "from the other computer.als"));
+  g_free (ts_test_library_add_cue (other, "from the other computer.als"));
   client = ts_webdav_client_new (ts_test_service_get_url (server), TS_TEST_WEBDAV_USER,
                                  TS_TEST_WEBDAV_PASSWORD, &error);
   g_assert_no_error (error);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ts-license-issuer.h"
+#include "ts-license.h"
 
 struct _TsLicenseIssuer {
   guint8 public_key[crypto_sign_PUBLICKEYBYTES];
@@ -151,4 +152,20 @@ ts_license_issuer_file_for (TsLicenseIssuer *self,
     g_string_append_printf (file, "%.64s\n", encoded + i);
   g_string_append (file, "-----END LICENSE FILE-----\n");
   return g_string_free (file, FALSE);
+}
+
+void
+ts_license_issuer_activate_pro (void)
+{
+  g_autoptr(TsLicenseIssuer) issuer = ts_license_issuer_new_test ();
+  g_autofree char *key = ts_license_issuer_key_for (issuer, "lic-1", "pro", "\"2099-01-01T00:00:00Z\"");
+  g_autofree char *path = ts_license_get_default_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(TsLicense) license = ts_license_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ts_license_activate (license, key, NULL, now, &error));
+  g_assert_no_error (error);
+  g_assert_true (ts_license_save (license, path, &error));
+  g_assert_no_error (error);
 }

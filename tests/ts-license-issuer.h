@@ -43,6 +43,10 @@ char            *ts_license_issuer_file_for    (TsLicenseIssuer *self,
                                                 const char      *alg,
                                                 gboolean         flip_enc);
 
+/* Activates a Pro licence from the test key, valid until 2099, and saves
+ * it where the app and timestamps-cli look for it (XDG_CONFIG_HOME). */
+void             ts_license_issuer_activate_pro (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsLicenseIssuer, ts_license_issuer_free)
 
 G_END_DECLS

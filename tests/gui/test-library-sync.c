@@ -19,10 +19,9 @@
 #include "ts-gui-test-utils.h"
 #include "ts-library-page-private.h"
 #include "ts-license-issuer.h"
-#include "ts-license.h"
 #include "ts-sync-engine.h"
-#include "ts-sync-settings.h"
 #include "ts-test-files.h"
+#include "ts-test-library.h"
 #include "ts-test-service.h"
 #include "ts-window-private.h"
 
@@ -33,67 +32,6 @@ typedef struct {
   const char    *id;
   const char    *prefix;
 } Expected;
-
-static void
-store_licence (void)
-{
-  g_autoptr(TsLicenseIssuer) issuer = ts_license_issuer_new_test ();
-  g_autofree char *key = ts_license_issuer_key_for (issuer, "lic-1", "pro", "\"2099-01-01T00:00:00Z\"");
-  g_autofree char *path = ts_license_get_default_path ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(TsLicense) license = ts_license_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ts_license_activate (license, key, NULL, now, &error));
-  g_assert_no_error (error);
-  g_assert_true (ts_license_save (license, path, &error));
-  g_assert_no_error (error);
-}
-
-static void
-save_settings (TsTestService *server,
-               const char    *password)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ts_sync_settings_save (ts_test_service_get_url (server), TS_TEST_WEBDAV_USER,
-                                        password, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-add_document (TsLibrary  *library,
-              const char *name)
-{
-  g_autoptr(TsTracklist) tracklist = ts_tracklist_new (TS_FORMAT_CUE);
-  g_autoptr(TsLibraryDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_free (tracklist->file);
-  tracklist->file = g_strdup (name);
-  ts_tracklist_add (tracklist, 0.0, 0.0, "Intro");
-  ts_tracklist_add (tracklist, 90.0, 0.0, "Outro");
-  document = ts_library_document_new (tracklist);
-  g_assert_true (ts_library_save (library, document, &error));
-  g_assert_no_error (error);
-  return g_strdup (document->id);
-}
-
-static void
-rename_first (TsLibrary  *library,
-              const char *id,
-              const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TsLibraryDocument) document = ts_library_load (library, id, &error);
-  g_autoptr(GPtrArray) keys = NULL;
-
-  g_assert_no_error (error);
-  keys = ts_library_document_get_keys (document);
-  ts_edits_set_title (document->edits, g_ptr_array_index (keys, 0), title);
-  g_assert_true (ts_library_save (library, document, &error));
-  g_assert_no_error (error);
-}
 
 static void
 sync_other (TsLibrary     *other,
@@ -202,16 +140,16 @@ test_states (void)
   server = ts_test_apache_new (FALSE);
   if (server == NULL)
     return;
-  store_licence ();
-  save_settings (server, TS_TEST_WEBDAV_PASSWORD);
+  ts_license_issuer_activate_pro ();
+  ts_test_sync_settings_save (server, TS_TEST_WEBDAV_PASSWORD);
   other = ts_library_new (other_dir);
-  from_other = add_document (other, "From the other computer.als");
+  from_other = ts_test_library_add_cue (other, "From the other computer.als");
   sync_other (other, server);
 
   /* At start the window syncs: what is here goes up, the other's comes down. */
   window = ts_gui_new_window ();
   g_object_get (window, "library", &library, NULL);
-  here = add_document (library, "Here.als");
+  here = ts_test_library_add_cue (library, "Here.als");
   known[0] = here;
   known[1] = from_other;
   search.library = library;
@@ -224,7 +162,7 @@ test_states (void)
 
   /* The server down: the edit waits, the bar says why. */
   ts_test_service_command_ok (server, "stop");
-  rename_first (library, here, "Edited here");
+  ts_test_library_rename_first (library, here, "Edited here");
   wait_row (page, here, "Waiting to upload");
   wait_bar (page, "Sync failed: cannot reach the sync server");
   g_assert_nonnull (strstr (_ts_library_page_get_sync_summary (page), "Last synced today at "));
@@ -239,9 +177,9 @@ test_states (void)
   /* Both computers rename the same marker: this one's version is kept
    * as a conflicted copy. */
   sync_other (other, server);
-  rename_first (other, here, "Renamed on the other computer");
+  ts_test_library_rename_first (other, here, "Renamed on the other computer");
   sync_other (other, server);
-  rename_first (library, here, "Renamed here");
+  ts_test_library_rename_first (library, here, "Renamed here");
   g_assert_true (ts_gui_wait_for (found_copy, &search, TS_GUI_HANG_GUARD_MS));
   copy = g_steal_pointer (&search.found);
   wait_row (page, copy, "Conflicted copy");
@@ -257,12 +195,12 @@ test_states (void)
   g_assert_no_error (error);
   g_assert_true (ts_webdav_client_put (client, name, garbage, etag, NULL, &error));
   g_assert_no_error (error);
-  rename_first (library, from_other, "Edited while damaged there");
+  ts_test_library_rename_first (library, from_other, "Edited while damaged there");
   wait_row (page, from_other, "Not synced: ");
   g_assert_nonnull (strstr (_ts_library_page_get_sync_state (page, from_other), name));
 
   /* A wrong password saved: said in words. */
-  save_settings (server, "not the password");
+  ts_test_sync_settings_save (server, "not the password");
   wait_bar (page, "Sync failed: the sync server refused the user name or password");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -60,22 +60,6 @@ find_toplevel (GType type)
 }
 
 static void
-store_licence (void)
-{
-  g_autoptr(TsLicenseIssuer) issuer = ts_license_issuer_new_test ();
-  g_autofree char *key = ts_license_issuer_key_for (issuer, "lic-1", "pro", "\"2099-01-01T00:00:00Z\"");
-  g_autofree char *path = ts_license_get_default_path ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(TsLicense) license = ts_license_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ts_license_activate (license, key, NULL, now, &error));
-  g_assert_no_error (error);
-  g_assert_true (ts_license_save (license, path, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_gate_without_pro (void)
 {
   TsWindow *window = ts_gui_new_window ();
@@ -123,7 +107,7 @@ test_page_shows_licence (void)
 
   if (skip_unless_test_key ())
     return;
-  store_licence ();
+  ts_license_issuer_activate_pro ();
 
   preferences = ts_preferences_window_new (NULL, settings);
   ts_preferences_window_show_pro (TS_PREFERENCES_WINDOW (preferences));
@@ -162,7 +146,7 @@ test_export_all (void)
 
   if (skip_unless_test_key ())
     return;
-  store_licence ();
+  ts_license_issuer_activate_pro ();
   g_assert_true (g_file_set_contents (project, CUE_SHEET, -1, &error));
   g_assert_cmpint (g_mkdir (output_dir, 0700), ==, 0);
 

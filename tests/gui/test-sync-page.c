@@ -14,28 +14,11 @@
 
 #include "ts-gui-test-utils.h"
 #include "ts-license-issuer.h"
-#include "ts-license.h"
 #include "ts-sync-page.h"
 #include "ts-test-files.h"
 #include "ts-test-service.h"
 
 static char *test_dir;
-
-static void
-store_licence (void)
-{
-  g_autoptr(TsLicenseIssuer) issuer = ts_license_issuer_new_test ();
-  g_autofree char *key = ts_license_issuer_key_for (issuer, "lic-1", "pro", "\"2099-01-01T00:00:00Z\"");
-  g_autofree char *path = ts_license_get_default_path ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(TsLicense) license = ts_license_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ts_license_activate (license, key, NULL, now, &error));
-  g_assert_no_error (error);
-  g_assert_true (ts_license_save (license, path, &error));
-  g_assert_no_error (error);
-}
 
 static GtkWindow *
 show_page (TsSyncPage **page)
@@ -103,7 +86,7 @@ test_connection (void)
   server = ts_test_apache_new (FALSE);
   if (server == NULL)
     return;
-  store_licence ();
+  ts_license_issuer_activate_pro ();
   window = show_page (&page);
   g_assert_true (gtk_widget_is_sensitive (ts_gui_find_label (GTK_WIDGET (page), "Save and Test")));
 
