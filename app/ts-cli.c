@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-cli-allocator.h"
 #include "ts-cli-io.h"
 #include "ts-cli-pro-launch.h"
 #include "ts-export.h"
@@ -378,6 +379,7 @@ main (int   argc,
    * for running from the build tree. */
   setlocale (LC_ALL, "");
   ts_i18n_init ();
+  ts_cli_allocator_tune ();
 
   if (argc >= 2 && ts_cli_is_pro_command (argv[1]))
     return ts_cli_run_pro (argc, argv);
