@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ts-tempo-envelope.h"
 #include "ts-tempo-graph.h"
 #include "ts-tempo-graph-labels.h"
 #include "ts-tempo-graph-summary.h"
@@ -20,6 +21,8 @@
 #define MARGIN_TOP    26.0
 #define MARGIN_BOTTOM 22.0
 #define MIN_TICK_GAP  90.0
+/* Half the curve's thickness, as a line of 2 px was drawn. */
+#define CURVE_HALF_WIDTH 1.0
 
 struct _TsTempoGraph
 {
@@ -30,6 +33,10 @@ struct _TsTempoGraph
   double       end_seconds;
   GListModel  *rows;
   double       hover_x;
+
+  /* What the curve shows, kept from frame to frame: computing it visits
+   * every tempo point, and hovering redraws the graph at each motion. */
+  TsTempoEnvelope *envelope;
 };
 
 G_DEFINE_FINAL_TYPE (TsTempoGraph, ts_tempo_graph, GTK_TYPE_WIDGET)
@@ -43,6 +50,7 @@ typedef struct
   double end_seconds;
   double min_bpm;
   double max_bpm;
+  const TsTempoEnvelope *envelope;
 } Plot;
 
 static double
@@ -120,6 +128,7 @@ compute_plot (TsTempoGraph *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint n_columns;
 
   if (self->tempo_map == NULL ||
       width <= MARGIN_LEFT + MARGIN_RIGHT + 10 ||
@@ -131,21 +140,18 @@ compute_plot (TsTempoGraph *self,
   plot->top = MARGIN_TOP;
   plot->bottom = height - MARGIN_BOTTOM;
   plot->end_seconds = compute_end_seconds (self);
-  plot->min_bpm = G_MAXDOUBLE;
-  plot->max_bpm = -G_MAXDOUBLE;
 
-  for (double x = plot->left; x <= plot->right; x += 1.0)
+  /* A column per pixel of the plot's width. */
+  n_columns = (guint) ceil (plot->right - plot->left);
+  if (!ts_tempo_envelope_matches (self->envelope, self->tempo_map, self->mode,
+                                  plot->end_seconds, n_columns))
     {
-      double bpm = bpm_at_seconds (self, plot_seconds (plot, x));
-
-      if (isfinite (bpm))
-        {
-          plot->min_bpm = MIN (plot->min_bpm, bpm);
-          plot->max_bpm = MAX (plot->max_bpm, bpm);
-        }
+      g_clear_pointer (&self->envelope, ts_tempo_envelope_free);
+      self->envelope = ts_tempo_envelope_new (self->tempo_map, self->mode, plot->end_seconds, n_columns);
     }
+  plot->envelope = self->envelope;
 
-  if (plot->min_bpm > plot->max_bpm)
+  if (!ts_tempo_envelope_get_range (plot->envelope, &plot->min_bpm, &plot->max_bpm))
     return FALSE;
 
   /* A steady tempo is a flat line in the middle, not at an edge. */
@@ -301,34 +307,59 @@ draw_axes (TsTempoGraph  *self,
     }
 }
 
+/* Where column @i of the envelope is drawn: its middle, or the plot's
+ * edge for the first and the last, so that the curve spans the plot. */
+static double
+column_x (const Plot *plot,
+          guint       i,
+          guint       n_columns)
+{
+  if (i == 0)
+    return plot->left;
+  if (i == n_columns - 1)
+    return plot->right;
+  return plot->left + (plot->right - plot->left) * (i + 0.5) / n_columns;
+}
+
+/* The curve is the envelope: in each column, a band from the lowest tempo
+ * to the highest, as thick as a 2 px line where they are one. Where the
+ * tempo changes faster than the pixels, the band fills the range it
+ * sweeps, which is the truth at that width; a line through one sample per
+ * column would zigzag between whichever points the samples hit, and such
+ * a line is slow for the renderer to fill. */
 static void
 draw_curve (TsTempoGraph  *self,
             cairo_t       *cr,
             const Plot    *plot,
             const GdkRGBA *accent)
 {
+  guint n_columns = ts_tempo_envelope_get_n_columns (plot->envelope);
   GdkRGBA fill = *accent;
+  double min_bpm, max_bpm;
 
+  /* Under the highest tempo, lightly. */
   cairo_new_path (cr);
-  for (double x = plot->left; x <= plot->right; x += 1.0)
-    cairo_line_to (cr, x, plot_y (plot, bpm_at_seconds (self, plot_seconds (plot, x))));
-
-  cairo_save (cr);
+  cairo_move_to (cr, plot->left, plot->bottom);
+  for (guint i = 0; i < n_columns; i++)
+    if (ts_tempo_envelope_get_column (plot->envelope, i, &min_bpm, &max_bpm))
+      cairo_line_to (cr, column_x (plot, i, n_columns), plot_y (plot, max_bpm));
   cairo_line_to (cr, plot->right, plot->bottom);
-  cairo_line_to (cr, plot->left, plot->bottom);
   cairo_close_path (cr);
   fill.alpha = 0.12;
   gdk_cairo_set_source_rgba (cr, &fill);
   cairo_fill (cr);
-  cairo_restore (cr);
 
+  /* The band: along the highest tempos, and back along the lowest. */
   cairo_new_path (cr);
-  for (double x = plot->left; x <= plot->right; x += 1.0)
-    cairo_line_to (cr, x, plot_y (plot, bpm_at_seconds (self, plot_seconds (plot, x))));
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < n_columns; i++)
+    if (ts_tempo_envelope_get_column (plot->envelope, i, &min_bpm, &max_bpm))
+      cairo_line_to (cr, column_x (plot, i, n_columns), plot_y (plot, max_bpm) - CURVE_HALF_WIDTH);
+  for (guint i = n_columns; i-- > 0;)
+    if (ts_tempo_envelope_get_column (plot->envelope, i, &min_bpm, &max_bpm))
+      cairo_line_to (cr, column_x (plot, i, n_columns), plot_y (plot, min_bpm) + CURVE_HALF_WIDTH);
+  cairo_close_path (cr);
   gdk_cairo_set_source_rgba (cr, accent);
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
 
 static char *
@@ -600,6 +631,7 @@ ts_tempo_graph_dispose (GObject *object)
   TsTempoGraph *self = (TsTempoGraph *)object;
 
   g_clear_pointer (&self->tempo_map, ts_tempo_map_unref);
+  g_clear_pointer (&self->envelope, ts_tempo_envelope_free);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (ts_tempo_graph_parent_class)->dispose (object);
@@ -671,6 +703,8 @@ ts_tempo_graph_set_tempo_map (TsTempoGraph *self,
 
   if (tempo_map != self->tempo_map)
     {
+      /* The envelope holds the old map: let both go now. */
+      g_clear_pointer (&self->envelope, ts_tempo_envelope_free);
       g_clear_pointer (&self->tempo_map, ts_tempo_map_unref);
       if (tempo_map != NULL)
         self->tempo_map = ts_tempo_map_ref (tempo_map);
