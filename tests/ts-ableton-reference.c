@@ -4,8 +4,8 @@
  *
  * libxml2's streaming reader over the whole document, into the collector
  * the shipped reader uses. It shares none of the fast reader's scanner,
- * regions or tempo point fast path, so where both agree on a set, those
- * are right; it is far too slow to ship.
+ * attribute decoding or tempo point fast path, so where both agree on a
+ * set, those are right; it is far too slow to ship.
  */
 #define G_LOG_DOMAIN "ts-ableton-reference"
 
@@ -15,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ts-ableton-set-private.h"
+#include "ts-ableton-libxml.h"
 
 typedef struct {
   TsGzipSource *src;
@@ -92,7 +92,7 @@ read_slow (TsAbletonCollector  *c,
           gboolean saw_doctype, saw_ableton;
 
           slow_peek (reader, &doc, &saw_doctype, &saw_ableton);
-          wrong = ts_ableton_describe_xml_error (&first_error, 0);
+          wrong = ts_ableton_describe_xml_error (&first_error);
           if (saw_doctype)
             ts_ableton_refuse_doctype (c, error);
           else if (saw_root || saw_ableton)

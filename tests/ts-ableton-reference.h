@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Slow but independent of the hand-written scanner that finds the
- * regions and of the tempo points' fast path, so tests can check that
+/* Slow but independent of the hand-written scanner, its attribute
+ * decoding and the tempo points' fast path, so tests can check that
  * both readers agree. */
 gboolean ts_ableton_set_read_reference (TsAbletonSet  *set,
                                         const guint8  *data,

@@ -428,6 +428,62 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
   return TRUE;
 }
 
+/* What is wrong, in words that complete "the Live set is damaged: %s". */
+static const char *
+xml_fault_words (TsAbletonXmlFault fault)
+{
+  switch (fault)
+    {
+    case TS_ABLETON_XML_CHARACTER:
+      return _("it contains a character XML does not allow");
+    case TS_ABLETON_XML_ENCODING:
+      return _("its text is not in the encoding it declares");
+    case TS_ABLETON_XML_ENTITY:
+      return _("it refers to an entity (“&…;”) that XML does not define");
+    case TS_ABLETON_XML_TAG:
+      return _("an element is not closed, or closed in the wrong place");
+    case TS_ABLETON_XML_ATTRIBUTE:
+      return _("an attribute is not written as XML requires");
+    case TS_ABLETON_XML_AFTER_END:
+      return _("there is more after the end of the document");
+    case TS_ABLETON_XML_TOO_LARGE:
+      return _("a part of it is larger than the XML reader can hold");
+    case TS_ABLETON_XML_BROKEN:
+      return _("the XML is broken");
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * ts_ableton_describe_xml_fault:
+ * @line: the line of the file it is on, from 1; 0 when unknown
+ *
+ * Returns: (transfer full): what is wrong with the XML and where,
+ *   translated
+ */
+char *
+ts_ableton_describe_xml_fault (TsAbletonXmlFault fault,
+                               guint64           line)
+{
+  const char *words = xml_fault_words (fault);
+
+  if (line == 0)
+    return g_strdup (words);
+  /* A set holds at most TS_ABLETON_MAX_XML_SIZE bytes: the line fits. */
+  return g_strdup_printf (/* Translators: what is wrong, e.g. "it contains a
+                           * character XML does not allow", then the line
+                           * of the file it is on. */
+                          _("%s, at line %u"), words, (guint) line);
+}
+
+gboolean
+ts_ableton_refuse_doctype (TsAbletonCollector  *c,
+                           GError             **error)
+{
+  return ts_ableton_malformed (c, error, _("it contains a document type declaration, which "
+                                           "Live never writes and which is not read for safety"));
+}
+
 TsAbletonEvents *
 ts_ableton_collector_events (TsAbletonCollector *c,
                              TsAlsCtx            ctx)

@@ -9,9 +9,10 @@
 G_BEGIN_DECLS
 
 /* Where an element sits. Elements whose attributes the reader needs have
- * a context of their own; a "region" is an element the fast reader hands
- * to libxml2 whole (see fast_start() in ts-ableton-set.c). The values are
- * the scanner's tags, so TS_ALS_DOCUMENT is its "no parent", 0. */
+ * a context of their own; a "region" is a part of the set that the fast
+ * reader's messages about broken XML name (see fast_start() in
+ * ts-ableton-set.c). The values are the scanner's tags, so
+ * TS_ALS_DOCUMENT is its "no parent", 0. */
 typedef enum {
   TS_ALS_DOCUMENT = 0,
   TS_ALS_OTHER,

@@ -3,15 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The fast reader (ts-ableton-set.c) and the reference reader the tests
- * check it against (tests/ts-ableton-reference.c) feed the same collector
- * (ts-ableton-collector.c) and read elements with the same libxml2 code
- * (ts-ableton-libxml.c), so they differ only in how they find elements.
+ * check it against (tests/ts-ableton-reference.c, libxml2 over the whole
+ * document) feed the same collector (ts-ableton-collector.c), so they
+ * differ only in how they find elements and read their attributes.
  */
 #pragma once
 
 #include <string.h>
-
-#include <libxml/xmlreader.h>
 
 #include "ts-ableton-paths-private.h"
 #include "ts-ableton-set.h"
@@ -28,17 +26,11 @@ G_BEGIN_DECLS
 
 /* Counts no real set comes near (the largest sets in the wild have a few
  * hundred locators, some thousand tempo points and clips), far above
- * them; beyond them the set is refused (TS_PROJECT_ERROR_TOO_LARGE). The
- * fast reader also caps the XML it captures for the locators and the
- * tempo at 16 MiB each; these counts fit in that, so that both readers
- * refuse the same sets with the same words. */
+ * them; beyond them the set is refused (TS_PROJECT_ERROR_TOO_LARGE) by
+ * both readers, in the same words. */
 #define TS_ABLETON_MAX_LOCATORS     200000
 #define TS_ABLETON_MAX_TEMPO_EVENTS 250000
 #define TS_ABLETON_MAX_CLIPS        1000000
-
-/* The safety options: never the network, never a DTD, never expand an
- * entity (no XML_PARSE_NOENT / DTDLOAD / DTDATTR / HUGE). */
-#define TS_ABLETON_LIBXML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 /* The tempo events of an envelope or of Live 8 and 9's arrangement, as
  * TsAbletonSet holds them. */
@@ -157,24 +149,21 @@ gboolean     ts_ableton_collector_leave    (TsAbletonCollector    *c,
                                             TsAlsCtx               ctx,
                                             GError               **error);
 
-/* The first error libxml2 reported while reading, for our own words. */
-typedef struct {
-  int code;   /* an xmlParserErrors; XML_ERR_OK while there is none */
-  int line;   /* in what libxml2 read; 0 when it does not say */
-} TsAbletonXmlError;
+/* What is wrong with a set's XML, whoever found it. */
+typedef enum {
+  TS_ABLETON_XML_CHARACTER,   /* a character XML does not allow */
+  TS_ABLETON_XML_ENCODING,    /* not in the encoding it declares */
+  TS_ABLETON_XML_ENTITY,      /* an "&…;" XML does not define */
+  TS_ABLETON_XML_TAG,         /* an element not closed, or in the wrong place */
+  TS_ABLETON_XML_ATTRIBUTE,   /* an attribute not written as XML requires */
+  TS_ABLETON_XML_AFTER_END,   /* more after the end of the document */
+  TS_ABLETON_XML_TOO_LARGE,   /* more than the XML reader holds */
+  TS_ABLETON_XML_BROKEN,      /* anything else */
+} TsAbletonXmlFault;
 
-void         ts_ableton_init_libxml        (void);
-void         ts_ableton_watch_errors       (xmlTextReaderPtr       reader,
-                                            TsAbletonXmlError     *first);
-char        *ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
-                                            guint64                lines_before);
+char        *ts_ableton_describe_xml_fault (TsAbletonXmlFault      fault,
+                                            guint64                line);
 gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
-                                            GError               **error);
-gboolean     ts_ableton_read_elements      (TsAbletonCollector    *c,
-                                            xmlTextReaderPtr       reader,
-                                            TsAlsCtx               first,
-                                            gboolean              *saw_element,
-                                            gboolean              *broken,
                                             GError               **error);
 
 static inline gboolean

@@ -8,11 +8,11 @@
  * locators and where the arrangement's clips end. The document is
  * inflated in chunks (ts-gzip-source.c) into a small streaming tag
  * scanner (ts-xml-scanner.c) and never held whole; the element path
- * (ts-ableton-paths.c) finds the regions it needs and hands them to
- * libxml2 (ts-ableton-libxml.c), except the tempo points and the clip
- * ends, which have a fast path of their own. Everything found goes into
+ * (ts-ableton-paths.c) finds the elements it needs, whose attributes are
+ * read as XML reads them (ts-xml-value.c). Everything found goes into
  * the collector (ts-ableton-collector.c), which the tests' reference
- * reader feeds from libxml2 over the whole document, to check this one.
+ * reader feeds from libxml2 (ts-ableton-libxml.c) over the whole
+ * document, to check this one.
  */
 #define G_LOG_DOMAIN "ts-ableton-set"
 
@@ -28,6 +28,7 @@
 
 #include "ts-marker.h"
 #include "ts-xml-scanner.h"
+#include "ts-xml-value.h"
 
 /* Handles this close to the straight line are on it: Live stores them as
  * decimal text, so a straight handle comes back within rounding. */
@@ -36,23 +37,18 @@
 /* ------------------------------------------------------------------ */
 /* The fast reader                                                     */
 
-/* The scanner finds the few elements the set needs in the stream. Tempo
- * points, up to hundreds of thousands, are read straight from the
- * scanner's attributes; everything else (the root's version, the tempo,
- * the envelope targets, the locators with their names) is a small region
- * whose bytes are captured and read by libxml2. */
-
-/* Real regions are a few hundred bytes (a thousand locators: a few
- * hundred KB); this bounds what a hostile file makes the reader hold. */
-#define MAX_REGION_SIZE (16 * 1024 * 1024)
+/* The scanner finds the few elements the set needs in the stream, and
+ * their attributes are read straight from it: the tempo points, up to
+ * hundreds of thousands, as they are, and everything else (the root's
+ * version, the tempo, the envelope targets, the locators with their
+ * names) through ts_xml_value_decode(), which reads references and
+ * checks characters as an XML parser does. libxml2 is never loaded. */
 
 typedef struct {
   TsAbletonCollector *c;
   const TsGzipSource *src;
   TsXmlScanner       *scanner;
-  GString            *xml;          /* a captured region, or one tag */
-  guint64             xml_offset;   /* where @xml starts in the document */
-  TsAlsCtx            region;       /* being captured; TS_ALS_DOCUMENT when none */
+  TsAlsCtx            region;       /* the part being read; TS_ALS_DOCUMENT when none */
   const char         *region_what;
 } FastReader;
 
@@ -89,73 +85,140 @@ lines_before (const TsGzipSource *src,
   return lines;
 }
 
-/* Runs libxml2 over @r->xml: one element whose context is @ctx, which
- * holds @what. */
+/* Fails with what is wrong with the XML at @at, a byte of the start tag
+ * the scanner is reporting, on its line, in @what or else in the part of
+ * the set being read. */
 static gboolean
-read_xml (FastReader  *r,
-          TsAlsCtx     ctx,
-          const char  *what,
-          GError     **error)
+xml_fault (FastReader         *r,
+           TsAbletonXmlFault   fault,
+           const char         *at,
+           const char         *what,
+           GError            **error)
 {
-  TsAbletonXmlError first_error;
-  xmlTextReaderPtr reader;
-  gboolean saw_element, broken;
-  gboolean ok;
+  gsize tag_len = 0;
+  const char *tag = ts_xml_scanner_get_tag (r->scanner, &tag_len);
+  guint64 offset = ts_xml_scanner_get_tag_offset (r->scanner) + (guint64) (at - tag);
+  g_autofree char *wrong = ts_ableton_describe_xml_fault (fault, lines_before (r->src, offset) + 1);
 
-  reader = xmlReaderForMemory (r->xml->str, (int) r->xml->len, NULL, "UTF-8",
-                               TS_ABLETON_LIBXML_OPTIONS);
-  if (reader == NULL)
-    return ts_ableton_malformed (r->c, error, _("the XML reader could not start"));
-  ts_ableton_watch_errors (reader, &first_error);
-
-  ok = ts_ableton_read_elements (r->c, reader, ctx, &saw_element, &broken, error);
-  if (broken)
-    {
-      g_autofree char *wrong = NULL;
-
-      /* libxml2 counts the region's lines; the message, the file's. */
-      wrong = ts_ableton_describe_xml_error (&first_error, lines_before (r->src, r->xml_offset));
-
-      /* Translators: the first %s says what is wrong with the XML, e.g.
-       * "it contains a character XML does not allow", the second a part
-       * of the set, e.g. "the locators". */
-      ts_ableton_malformed (r->c, error, _("%s (in %s)"), wrong, what);
-    }
-
-  xmlFreeTextReader (reader);
-  g_string_truncate (r->xml, 0);
-  return ok;
+  /* Translators: the first %s says what is wrong with the XML, e.g.
+   * "it contains a character XML does not allow", the second a part
+   * of the set, e.g. "the locators". */
+  return ts_ableton_malformed (r->c, error, _("%s (in %s)"), wrong,
+                               r->region != TS_ALS_DOCUMENT ? r->region_what : what);
 }
 
-/* Reads the start tag the scanner is reporting with libxml2, as an
- * element of its own. */
+/* The attribute @name of the tag, or %NULL; XML forbids two. */
 static gboolean
-read_tag (FastReader  *r,
-          TsAlsCtx     ctx,
-          const char  *name,
-          gsize        name_len,
-          const char  *what,
-          GError     **error)
+find_attr (FastReader       *r,
+           const TsXmlAttr  *attrs,
+           guint             n_attrs,
+           const char       *name,
+           const char       *what,
+           const TsXmlAttr **found,
+           GError          **error)
 {
-  gsize len = 0;
-  const char *tag = ts_xml_scanner_get_tag (r->scanner, &len);
-
-  r->xml_offset = ts_xml_scanner_get_tag_offset (r->scanner);
-  g_string_append_len (r->xml, tag, len);
-  if (tag[len - 2] != '/')
+  *found = NULL;
+  for (guint i = 0; i < n_attrs; i++)
     {
-      g_string_append (r->xml, "</");
-      g_string_append_len (r->xml, name, name_len);
-      g_string_append_c (r->xml, '>');
+      if (!ts_ableton_name_is (attrs[i].name, attrs[i].name_len, name))
+        continue;
+      if (*found != NULL)
+        return xml_fault (r, TS_ABLETON_XML_ATTRIBUTE, attrs[i].name, what, error);
+      *found = &attrs[i];
     }
-  return read_xml (r, ctx, what, error);
+  return TRUE;
+}
+
+/* The text of @attr as XML reads it, in @text: %NULL when @attr is. */
+static gboolean
+decode_attr (FastReader       *r,
+             const TsXmlAttr  *attr,
+             const char       *what,
+             char            **text,
+             GError          **error)
+{
+  TsXmlValueFault fault;
+
+  *text = NULL;
+  if (attr == NULL)
+    return TRUE;
+  *text = ts_xml_value_decode (attr->value, attr->value_len, &fault);
+  if (*text != NULL)
+    return TRUE;
+
+  switch (fault)
+    {
+    case TS_XML_VALUE_BAD_CHARACTER:
+      return xml_fault (r, TS_ABLETON_XML_CHARACTER, attr->value, what, error);
+    case TS_XML_VALUE_BAD_REFERENCE:
+      return xml_fault (r, TS_ABLETON_XML_ENTITY, attr->value, what, error);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/* The text of the attribute @name of the tag, or %NULL. */
+static gboolean
+read_attr (FastReader       *r,
+           const TsXmlAttr  *attrs,
+           guint             n_attrs,
+           const char       *name,
+           const char       *what,
+           char            **text,
+           GError          **error)
+{
+  const TsXmlAttr *attr;
+
+  *text = NULL;
+  return find_attr (r, attrs, n_attrs, name, what, &attr, error) &&
+         decode_attr (r, attr, what, text, error);
+}
+
+/* A number in the Value attribute, as the libxml2 reader reads it. */
+static gboolean
+read_value (FastReader       *r,
+            const TsXmlAttr  *attrs,
+            guint             n_attrs,
+            const char       *what,
+            gboolean         *has,
+            double           *out,
+            GError          **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!read_attr (r, attrs, n_attrs, "Value", what, &value, error))
+    return FALSE;
+  if (value == NULL)
+    /* Translators: %s names a value, e.g. "the position of a locator". */
+    return ts_ableton_malformed (r->c, error, _("%s has no value"), what);
+  *has = TRUE;
+  return ts_ableton_parse_number (r->c, value, strlen (value), what, out, error);
+}
+
+/* An id, as the libxml2 reader reads it; @missing says it has none. */
+static gboolean
+read_id (FastReader       *r,
+         const TsXmlAttr  *attrs,
+         guint             n_attrs,
+         const char       *name,
+         const char       *what,
+         const char       *missing,
+         gboolean         *has,
+         gint64           *out,
+         GError          **error)
+{
+  g_autofree char *id = NULL;
+
+  if (!read_attr (r, attrs, n_attrs, name, what, &id, error))
+    return FALSE;
+  if (id == NULL)
+    return ts_ableton_malformed (r->c, error, "%s", missing);
+  *has = TRUE;
+  return ts_ableton_parse_id (r->c, id, what, out, error);
 }
 
 static gboolean
 read_event_fast (FastReader       *r,
                  TsAlsCtx          ctx,
-                 const char       *name,
-                 gsize             name_len,
                  const TsXmlAttr  *attrs,
                  guint             n_attrs,
                  GError          **error)
@@ -164,13 +227,22 @@ read_event_fast (FastReader       *r,
 
   for (guint i = 0; i < n_attrs; i++)
     {
-      /* Live writes plain numbers; anything with a reference in it is
-       * libxml2's to decode. */
+      g_autofree char *decoded = NULL;
+      const char *value = attrs[i].value;
+      gsize value_len = attrs[i].value_len;
+
+      /* Live writes plain numbers; only what has a reference or a blank
+       * XML normalises is decoded. */
       if (attrs[i].needs_decoding)
-        /* Translators: where in the set a problem is, as in "... (in %s)". */
-        return read_tag (r, ctx, name, name_len, C_("part of a set", "a tempo point"), error);
+        {
+          /* Translators: where in the set a problem is, as in "... (in %s)". */
+          if (!decode_attr (r, &attrs[i], C_("part of a set", "a tempo point"), &decoded, error))
+            return FALSE;
+          value = decoded;
+          value_len = strlen (decoded);
+        }
       if (!ts_ableton_event_field (r->c, &fields, attrs[i].name, attrs[i].name_len,
-                                   attrs[i].value, attrs[i].value_len, error))
+                                   value, value_len, error))
         return FALSE;
     }
 
@@ -181,46 +253,42 @@ read_event_fast (FastReader       *r,
  * scanner like a tempo point. */
 static gboolean
 read_clip_end_fast (FastReader       *r,
-                    TsAlsCtx          ctx,
-                    const char       *name,
-                    gsize             name_len,
                     const TsXmlAttr  *attrs,
                     guint             n_attrs,
                     GError          **error)
 {
+  const char *what = ts_ableton_clip_end_what ();
   const TsXmlAttr *value = NULL;
 
   for (guint i = 0; i < n_attrs; i++)
     {
       if (attrs[i].needs_decoding)
-        return read_tag (r, ctx, name, name_len, ts_ableton_clip_end_what (), error);
+        return read_value (r, attrs, n_attrs, what, &r->c->clip_has_end, &r->c->clip_end, error);
       if (ts_ableton_name_is (attrs[i].name, attrs[i].name_len, "Value"))
         {
           /* XML forbids it; the scanner does not check, so say it here. */
           if (value != NULL)
-            return ts_ableton_malformed (r->c, error, _("%s has two values"),
-                                         ts_ableton_clip_end_what ());
+            return ts_ableton_malformed (r->c, error, _("%s has two values"), what);
           value = &attrs[i];
         }
     }
 
   if (value == NULL)
-    return ts_ableton_malformed (r->c, error, _("%s has no value"), ts_ableton_clip_end_what ());
+    return ts_ableton_malformed (r->c, error, _("%s has no value"), what);
   r->c->clip_has_end = TRUE;
-  return ts_ableton_parse_number (r->c, value->value, value->value_len, ts_ableton_clip_end_what (),
-                                  &r->c->clip_end, error);
+  return ts_ableton_parse_number (r->c, value->value, value->value_len, what, &r->c->clip_end, error);
 }
 
-static gboolean
-capture_region (FastReader  *r,
-                TsAlsCtx     ctx,
-                const char  *what,
-                GError     **error)
+/* The parts of a set whose XML faults a message names. */
+static void
+enter_region (FastReader *r,
+              TsAlsCtx    ctx,
+              const char *what)
 {
+  if (r->region != TS_ALS_DOCUMENT)
+    return;
   r->region = ctx;
   r->region_what = what;
-  r->xml_offset = ts_xml_scanner_get_tag_offset (r->scanner);
-  return ts_xml_scanner_capture (r->scanner, r->xml, MAX_REGION_SIZE, error);
 }
 
 static gboolean
@@ -234,43 +302,68 @@ fast_start (gpointer          user_data,
             GError          **error)
 {
   FastReader *r = user_data;
+  TsAbletonCollector *c = r->c;
   TsAlsCtx ctx;
 
-  /* Inside a region: libxml2 reads it all at its end. */
-  if (r->region != TS_ALS_DOCUMENT)
-    {
-      *child_tag = TS_ALS_OTHER;
-      return TRUE;
-    }
-
-  if (!ts_ableton_collector_enter (r->c, parent_tag, name, name_len, &ctx, error))
+  if (!ts_ableton_collector_enter (c, parent_tag, name, name_len, &ctx, error))
     return FALSE;
   *child_tag = ctx;
 
   switch (ctx)
     {
     case TS_ALS_ROOT:
-      /* Translators: this and the other "part of a set" strings name
-       * where in the set's XML a problem is: "... (in %s)" and "the XML
-       * of %s is longer than ...". */
-      return read_tag (r, ctx, name, name_len, C_("part of a set", "the Ableton tag"), error);
+      {
+        /* Translators: this and the other "part of a set" strings name
+         * where in the set's XML a problem is: "... (in %s)". */
+        const char *what = C_("part of a set", "the Ableton tag");
+
+        return read_attr (r, attrs, n_attrs, "Creator", what, &c->creator, error) &&
+               read_attr (r, attrs, n_attrs, "MinorVersion", what, &c->minor_version, error);
+      }
 
     case TS_ALS_ENVELOPE_EVENT:
     case TS_ALS_TEMPO_EVENT:
-      return read_event_fast (r, ctx, name, name_len, attrs, n_attrs, error);
+      return read_event_fast (r, ctx, attrs, n_attrs, error);
 
     case TS_ALS_CLIP_END:
-      return read_clip_end_fast (r, ctx, name, name_len, attrs, n_attrs, error);
+      return read_clip_end_fast (r, attrs, n_attrs, error);
 
     case TS_ALS_MANUAL:
+      enter_region (r, ctx, C_("part of a set", "the master tempo"));
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return read_value (r, attrs, n_attrs, _("the master tempo"), &c->has_manual, &c->manual, error);
+
     case TS_ALS_TEMPO_TARGET:
-      return capture_region (r, ctx, C_("part of a set", "the master tempo"), error);
+      enter_region (r, ctx, C_("part of a set", "the master tempo"));
+      return read_id (r, attrs, n_attrs, "Id",
+                      /* Translators: names a value; starts the sentence "%s is not a number". */
+                      _("the master tempo's automation id"),
+                      _("the master tempo has no automation id"),
+                      &c->has_target, &c->target, error);
 
     case TS_ALS_ENVELOPE_TARGET:
-      return capture_region (r, ctx, C_("part of a set", "the target of an automation envelope"), error);
+      enter_region (r, ctx, C_("part of a set", "the target of an automation envelope"));
+      return TRUE;
+
+    case TS_ALS_POINTEE:
+      return read_id (r, attrs, n_attrs, "Value",
+                      /* Translators: names a value; starts the sentence "%s is not a number". */
+                      _("the target of an automation envelope"),
+                      _("an automation envelope has no target"),
+                      &c->envelope->has_pointee, &c->envelope->pointee, error);
 
     case TS_ALS_LOCATORS_OUTER:
-      return capture_region (r, ctx, C_("part of a set", "the locators"), error);
+      enter_region (r, ctx, C_("part of a set", "the locators"));
+      return TRUE;
+
+    case TS_ALS_LOCATOR_TIME:
+      /* Translators: names a value; starts the sentence "%s is not a number". */
+      return read_value (r, attrs, n_attrs, _("the position of a locator"),
+                         &c->locator_has_time, &c->locator_beat, error);
+
+    case TS_ALS_LOCATOR_NAME:
+      return read_attr (r, attrs, n_attrs, "Value", C_("part of a set", "the locators"),
+                        &c->locator_name, error);
 
     case TS_ALS_DOCUMENT:
     case TS_ALS_OTHER:
@@ -279,7 +372,6 @@ fast_start (gpointer          user_data,
     case TS_ALS_MASTER_ENVELOPES:
     case TS_ALS_ENVELOPES:
     case TS_ALS_ENVELOPE:
-    case TS_ALS_POINTEE:
     case TS_ALS_ENVELOPE_AUTOMATION:
     case TS_ALS_ENVELOPE_EVENTS:
     case TS_ALS_MASTER_CHAIN:
@@ -289,8 +381,6 @@ fast_start (gpointer          user_data,
     case TS_ALS_TEMPO_EVENTS:
     case TS_ALS_LOCATORS:
     case TS_ALS_LOCATOR:
-    case TS_ALS_LOCATOR_TIME:
-    case TS_ALS_LOCATOR_NAME:
     case TS_ALS_TRACKS:
     case TS_ALS_TRACK:
     case TS_ALS_TRACK_CHAIN:
@@ -313,12 +403,9 @@ fast_end (gpointer   user_data,
   FastReader *r = user_data;
   TsAlsCtx ctx = tag;
 
-  /* Tags inside a region are TS_ALS_OTHER, so only its own end matches. */
-  if (r->region == TS_ALS_DOCUMENT || ctx != r->region)
-    return ts_ableton_collector_leave (r->c, ctx, error);
-
-  r->region = TS_ALS_DOCUMENT;
-  return read_xml (r, ctx, r->region_what, error);
+  if (ctx == r->region)
+    r->region = TS_ALS_DOCUMENT;
+  return ts_ableton_collector_leave (r->c, ctx, error);
 }
 
 static gboolean
@@ -338,15 +425,6 @@ propagate_scanner_error (FastReader  *r,
     {
     case TS_XML_SCANNER_ERROR_NOT_XML:
       ts_ableton_not_a_set (display_name, local->message, error);
-      break;
-
-    case TS_XML_SCANNER_ERROR_CAPTURE_LIMIT:
-      g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
-                   /* Translators: the second %s is a part of the set,
-                    * e.g. "the locators". */
-                   _("%s: the set is too large to read (the XML of %s is longer "
-                     "than %d MiB)"), display_name, r->region_what,
-                   MAX_REGION_SIZE / (1024 * 1024));
       break;
 
     /* The scanner says what is wrong with the XML; the set's words say
@@ -372,11 +450,9 @@ read_fast (TsAbletonCollector  *c,
            GError             **error)
 {
   g_autoptr(TsXmlScanner) scanner = NULL;
-  g_autoptr(GString) xml = g_string_new (NULL);
-  FastReader r = { c, src, NULL, xml, 0, TS_ALS_DOCUMENT, NULL };
+  FastReader r = { c, src, NULL, TS_ALS_DOCUMENT, NULL };
   GError *local = NULL;
 
-  ts_ableton_init_libxml ();
   scanner = ts_xml_scanner_new (fast_start, fast_end, &r);
   r.scanner = scanner;
 

@@ -59,13 +59,6 @@ struct _TsXmlScanner {
   /* The start tag being reported, for ts_xml_scanner_get_tag(). */
   const char *tag;
   gsize       tag_len;
-
-  /* The element being captured (NULL: none): every byte from its start
-   * tag to its end tag goes to @capture, which must stay under
-   * @capture_limit; @capture_depth is the stack depth it was opened at. */
-  GString *capture;
-  gsize    capture_limit;
-  guint    capture_depth;
 };
 
 typedef enum {
@@ -207,43 +200,6 @@ malformed (GError     **error,
   return TOKEN_ERROR;
 }
 
-static gboolean
-capture_append (TsXmlScanner  *self,
-                const char    *p,
-                gsize          len,
-                GError       **error)
-{
-  if (len > self->capture_limit - self->capture->len)
-    {
-      /* Numbers as text: gettext cannot see through G_GSIZE_FORMAT. */
-      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, self->capture_limit);
-
-      g_set_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_CAPTURE_LIMIT,
-                   /* Translators: %s is a number of bytes. */
-                   _("an element is longer than %s bytes"), limit);
-      return FALSE;
-    }
-  g_string_append_len (self->capture, p, len);
-  return TRUE;
-}
-
-/* Called with the end tag (or self-closing start tag) at depth
- * @self->stack->len: when it closes the captured element, the capture is
- * complete before the end callback runs. */
-static gboolean
-capture_close (TsXmlScanner  *self,
-               const char    *p,
-               gsize          len,
-               GError       **error)
-{
-  if (self->capture == NULL || self->stack->len != self->capture_depth)
-    return TRUE;
-  if (len > 0 && !capture_append (self, p, len, error))
-    return FALSE;
-  self->capture = NULL;
-  return TRUE;
-}
-
 TsXmlScanner *
 ts_xml_scanner_new (TsXmlStartFunc start,
                     TsXmlEndFunc   end,
@@ -383,8 +339,7 @@ scan_end_tag (TsXmlScanner  *self,
     self->root_closed = TRUE;
 
   *used = c + 1 - p;
-  if (!capture_close (self, p, *used, error)
-      || !self->end (self->user_data, tag, error))
+  if (!self->end (self->user_data, tag, error))
     return TOKEN_ERROR;
   return TOKEN_DONE;
 }
@@ -521,9 +476,7 @@ scan_start_tag (TsXmlScanner  *self,
     {
       if (self->stack->len == 0)
         self->root_closed = TRUE;
-      /* A captured self-closing element is its start tag, already taken. */
-      if (!capture_close (self, NULL, 0, error)
-          || !self->end (self->user_data, child_tag, error))
+      if (!self->end (self->user_data, child_tag, error))
         return TOKEN_ERROR;
     }
   else
@@ -646,7 +599,6 @@ scan (TsXmlScanner  *self,
       const char *p = self->buf + self->pos;
       const char *end = self->buf + self->len;
       gboolean was_before_root = !self->saw_root;
-      gboolean was_capturing = self->capture != NULL;
       gsize used = 0;
 
       if (*p != '<')
@@ -679,10 +631,6 @@ scan (TsXmlScanner  *self,
             }
         }
 
-      /* A capture's first and last tags are taken when they are read. */
-      if (was_capturing && self->capture != NULL
-          && !capture_append (self, p, used, error))
-        return FALSE;
       self->pos += used;
       if (was_before_root)
         self->prolog_bytes += used;
@@ -766,20 +714,4 @@ ts_xml_scanner_get_tag_offset (TsXmlScanner *self)
   g_return_val_if_fail (self->tag != NULL, 0);
 
   return self->buf_offset + (guint64) (self->tag - self->buf);
-}
-
-gboolean
-ts_xml_scanner_capture (TsXmlScanner  *self,
-                        GString       *into,
-                        gsize          limit,
-                        GError       **error)
-{
-  g_return_val_if_fail (self->tag != NULL, FALSE);
-  g_return_val_if_fail (self->capture == NULL, FALSE);
-  g_return_val_if_fail (into->len <= limit, FALSE);
-
-  self->capture = into;
-  self->capture_limit = limit;
-  self->capture_depth = self->stack->len;
-  return capture_append (self, self->tag, self->tag_len, error);
 }

@@ -8,10 +8,11 @@
  * trust the structure (tags nest and match, attributes are well formed, no
  * binary data in text, bounded depth and token size) and skips what a set
  * reader never needs (text, comments, processing instructions, CDATA). It
- * is a finder, not an XML parser: it never decodes references, and hands
- * out the raw bytes of a tag or of a whole element for a real parser to
- * read. It refuses document type declarations, so no input can make it
- * read a file, touch the network or grow without bound.
+ * is a finder, not an XML parser: it hands out attribute values as the
+ * bytes between the quotes, for ts_xml_value_decode() to read where a
+ * reader needs their text. It refuses document type declarations, so no
+ * input can make it read a file, touch the network or grow without
+ * bound.
  */
 #pragma once
 
@@ -26,7 +27,6 @@ typedef enum {
   TS_XML_SCANNER_ERROR_MALFORMED,  /* broken markup, truncated document */
   TS_XML_SCANNER_ERROR_DOCTYPE,    /* a document type declaration (refused) */
   TS_XML_SCANNER_ERROR_LIMIT,      /* nesting or a single tag beyond the limits */
-  TS_XML_SCANNER_ERROR_CAPTURE_LIMIT, /* a captured element beyond its caller's limit */
 } TsXmlScannerError;
 
 /* libxml2's own default limit (without XML_PARSE_HUGE); Live sets nest
@@ -47,8 +47,8 @@ typedef enum {
  * @value: the raw value between the quotes, not NUL-terminated; the byte
  *   after it is the closing quote
  * @needs_decoding: @value holds an entity or character reference or a
- *   blank that XML normalises, so only an XML parser reads it right (see
- *   ts_xml_scanner_get_tag())
+ *   blank that XML normalises, so its text is what ts_xml_value_decode()
+ *   makes of it, not its bytes
  */
 typedef struct {
   const char *name;
@@ -106,16 +106,6 @@ const char   *ts_xml_scanner_get_tag     (TsXmlScanner   *self,
                                           gsize          *length);
 /* Only from the start function: the offset of that tag in the document. */
 guint64       ts_xml_scanner_get_tag_offset (TsXmlScanner *self);
-/* Only from the start function, and not while a capture is open: appends
- * the raw text of the element being started, from its start tag to its
- * end tag, to @into. The capture is complete when the end function is
- * called for the element; scanning fails with
- * %TS_XML_SCANNER_ERROR_CAPTURE_LIMIT when it would make @into longer
- * than @limit bytes. Tags inside the element are still reported. */
-gboolean      ts_xml_scanner_capture     (TsXmlScanner   *self,
-                                          GString        *into,
-                                          gsize           limit,
-                                          GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsXmlScanner, ts_xml_scanner_free)
 

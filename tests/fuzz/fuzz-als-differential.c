@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The fast reader finds a few regions with its own scanner and hands only
- * those to libxml2; the reference reader parses the whole document. On a
+ * The fast reader finds the elements it needs with its own scanner and
+ * decodes their attributes itself; the reference reader parses the whole
+ * document with libxml2. On a
  * document both read they must agree to the bit, as test-ableton-set
  * checks on the fixtures; any input where they do not is a bug in one of
  * them, and aborts.

@@ -1,16 +1,17 @@
-/* ts-ableton-libxml.c - libxml2 reads a Live set's elements
+/* ts-ableton-libxml.c - libxml2 reads a Live set's elements, for the
+ * reference reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The fast reader hands libxml2 the few small regions it finds; the
- * reference reader hands it the whole document. Either way the elements
- * go through the same code here, into the same collector.
+ * The reference reader hands libxml2 the whole document, and the elements
+ * go from here into the collector the fast reader fills, so that the two
+ * differ only in how they find elements and read their attributes.
  */
 #define G_LOG_DOMAIN "ts-ableton-set"
 
 #include "config.h"
 
-#include "ts-ableton-set-private.h"
+#include "ts-ableton-libxml.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -73,11 +74,11 @@ ts_ableton_watch_errors (xmlTextReaderPtr   reader,
   xmlTextReaderSetStructuredErrorHandler (reader, keep_first_error, first);
 }
 
-/* What is wrong, in words that complete "the Live set is damaged: %s".
- * libxml2 has some hundred codes; these are the ones a damaged or
- * hand-edited set gives, and any other is broken XML. */
-static const char *
-describe_code (int code)
+/* What kind of fault a libxml2 error code is. libxml2 has some hundred
+ * codes; these are the ones a damaged or hand-edited set gives, and any
+ * other is broken XML. */
+static TsAbletonXmlFault
+fault_of_code (int code)
 {
   static const int character[] = {
     XML_ERR_INVALID_HEX_CHARREF, XML_ERR_INVALID_DEC_CHARREF, XML_ERR_INVALID_CHARREF,
@@ -106,55 +107,36 @@ describe_code (int code)
   static const int too_large[] = {
     XML_ERR_NO_MEMORY, XML_ERR_NAME_TOO_LONG,
   };
-  static const struct { const int *codes; gsize n; const char *words; } kinds[] = {
-    { character, G_N_ELEMENTS (character), N_("it contains a character XML does not allow") },
-    { encoding, G_N_ELEMENTS (encoding), N_("its text is not in the encoding it declares") },
-    { entity, G_N_ELEMENTS (entity), N_("it refers to an entity (“&…;”) that XML does not define") },
-    { tag, G_N_ELEMENTS (tag), N_("an element is not closed, or closed in the wrong place") },
-    { attribute, G_N_ELEMENTS (attribute), N_("an attribute is not written as XML requires") },
-    { after_end, G_N_ELEMENTS (after_end), N_("there is more after the end of the document") },
-    { too_large, G_N_ELEMENTS (too_large), N_("a part of it is larger than the XML reader can hold") },
+  static const struct { const int *codes; gsize n; TsAbletonXmlFault fault; } kinds[] = {
+    { character, G_N_ELEMENTS (character), TS_ABLETON_XML_CHARACTER },
+    { encoding, G_N_ELEMENTS (encoding), TS_ABLETON_XML_ENCODING },
+    { entity, G_N_ELEMENTS (entity), TS_ABLETON_XML_ENTITY },
+    { tag, G_N_ELEMENTS (tag), TS_ABLETON_XML_TAG },
+    { attribute, G_N_ELEMENTS (attribute), TS_ABLETON_XML_ATTRIBUTE },
+    { after_end, G_N_ELEMENTS (after_end), TS_ABLETON_XML_AFTER_END },
+    { too_large, G_N_ELEMENTS (too_large), TS_ABLETON_XML_TOO_LARGE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     for (gsize j = 0; j < kinds[i].n; j++)
       if (kinds[i].codes[j] == code)
-        return _(kinds[i].words);
-  return _("the XML is broken");
+        return kinds[i].fault;
+  return TS_ABLETON_XML_BROKEN;
 }
 
 /**
  * ts_ableton_describe_xml_error:
  * @first: what ts_ableton_watch_errors() kept
- * @lines_before: how many lines of the file come before what libxml2
- *   read (0 for the whole document; the fast reader's regions start
- *   further in)
  *
  * Returns: (transfer full): what is wrong with the XML and on which line
  *   of the file, translated
  */
 char *
-ts_ableton_describe_xml_error (const TsAbletonXmlError *first,
-                               guint64                  lines_before)
+ts_ableton_describe_xml_error (const TsAbletonXmlError *first)
 {
-  const char *words = describe_code (first->code);
-
-  if (first->code == XML_ERR_OK || first->line <= 0)
-    return g_strdup (words);
-  /* A set holds at most TS_ABLETON_MAX_XML_SIZE bytes: the line fits. */
-  return g_strdup_printf (/* Translators: what is wrong, e.g. "it contains a
-                           * character XML does not allow", then the line
-                           * of the file it is on. */
-                          _("%s, at line %u"), words,
-                          (guint) (lines_before + (guint64) first->line));
-}
-
-gboolean
-ts_ableton_refuse_doctype (TsAbletonCollector  *c,
-                           GError             **error)
-{
-  return ts_ableton_malformed (c, error, _("it contains a document type declaration, which "
-                                           "Live never writes and which is not read for safety"));
+  return ts_ableton_describe_xml_fault (fault_of_code (first->code),
+                                        first->code != XML_ERR_OK && first->line > 0
+                                        ? (guint64) first->line : 0);
 }
 
 /* The value of the attribute @name of the element @reader is on. */
