@@ -230,6 +230,7 @@ compute_worker (GTask        *task,
   g_autoptr(ProjectRef) project = NULL;
   g_autoptr(Result) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
   if (job->project != NULL)
     {
@@ -259,9 +260,12 @@ compute_worker (GTask        *task,
   if (job->default_arrangement || job->arrangement >= result->n_arrangements)
     result->arrangement = ts_project_get_default_arrangement (project->project);
 
-  result->tempo_map = ts_project_build_tempo_map (project->project, result->arrangement);
-  result->tracklist = ts_tracklist_new_for_project (project->project, job->display_name,
-                                                    result->arrangement, job->mode);
+  /* Derived once for both: the markers' times fill the map's cache for
+   * the mode, which the tempo graph then finds on the main thread. */
+  ts_project_derive (project->project, result->arrangement, &facts);
+  result->tracklist = ts_tracklist_new_for_facts (project->project, &facts, job->display_name,
+                                                  result->arrangement, job->mode);
+  result->tempo_map = g_steal_pointer (&facts.tempo_map);
   result->keys = ts_edits_make_keys (result->tracklist);
   result->project = g_steal_pointer (&project);
 

@@ -138,37 +138,60 @@ ts_tracklist_new_for_project (const TsProject *project,
                               guint            arrangement,
                               TsTempoMode      mode)
 {
-  TsTracklist *self;
   g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (arrangement < ts_project_get_n_arrangements (project), NULL);
 
-  ts_stage_reached (TS_STAGE_TRACKLIST);
-
   ts_project_derive (project, arrangement, &facts);
+  return ts_tracklist_new_for_facts (project, &facts, file, arrangement, mode);
+}
+
+/**
+ * ts_tracklist_new_for_facts:
+ * @facts: what ts_project_derive() gave for @arrangement; its arrangement
+ *   names and warnings move into the tracklist, its tempo map stays
+ *
+ * ts_tracklist_new_for_project() from facts already derived, for a caller
+ * that keeps the tempo map too: deriving builds the map, and the times
+ * of the markers fill its cache for @mode, which the caller's later
+ * queries then find.
+ */
+TsTracklist *
+ts_tracklist_new_for_facts (const TsProject *project,
+                            TsProjectFacts  *facts,
+                            const char      *file,
+                            guint            arrangement,
+                            TsTempoMode      mode)
+{
+  TsTracklist *self;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (facts != NULL && facts->markers != NULL, NULL);
+
+  ts_stage_reached (TS_STAGE_TRACKLIST);
 
   self = ts_tracklist_new (project->format);
   self->mode = mode;
   self->file = g_strdup (file);
   self->daw_version = g_strdup (ts_project_get_daw_version (project));
   self->bpm = ts_project_get_bpm (project);
-  self->tempo_automation = facts.tempo_map != NULL && ts_tempo_map_has_automation (facts.tempo_map);
-  self->curved_automation = facts.curved_automation;
+  self->tempo_automation = facts->tempo_map != NULL && ts_tempo_map_has_automation (facts->tempo_map);
+  self->curved_automation = facts->curved_automation;
 
-  if (facts.arrangements != NULL)
+  if (facts->arrangements != NULL)
     {
       self->arrangement = (int) arrangement;
-      self->arrangements = g_steal_pointer (&facts.arrangements);
+      self->arrangements = g_steal_pointer (&facts->arrangements);
     }
-  self->warnings = g_steal_pointer (&facts.warnings);
+  self->warnings = g_steal_pointer (&facts->warnings);
 
-  for (guint i = 0; i < facts.markers->len; i++)
+  for (guint i = 0; i < facts->markers->len; i++)
     {
-      const TsMarker *marker = &g_array_index (facts.markers, TsMarker, i);
+      const TsMarker *marker = &g_array_index (facts->markers, TsMarker, i);
       double seconds = isnan (marker->beat)
         ? marker->seconds
-        : ts_tempo_map_seconds_at_beat (facts.tempo_map, mode, marker->beat);
+        : ts_tempo_map_seconds_at_beat (facts->tempo_map, mode, marker->beat);
 
       ts_tracklist_add (self, seconds, marker->beat, marker->title);
     }
@@ -177,9 +200,9 @@ ts_tracklist_new_for_project (const TsProject *project,
   /* The project ends where its last clip does, but never before its last
    * marker: DJs put an "End" locator past the audio, and a chapter must
    * not end before it starts. */
-  if (!isnan (facts.end_beat))
+  if (!isnan (facts->end_beat))
     {
-      self->end_seconds = ts_tempo_map_seconds_at_beat (facts.tempo_map, mode, facts.end_beat);
+      self->end_seconds = ts_tempo_map_seconds_at_beat (facts->tempo_map, mode, facts->end_beat);
       if (self->tracks->len > 0)
         self->end_seconds = MAX (self->end_seconds,
                                  ts_tracklist_get_track (self, self->tracks->len - 1)->seconds);

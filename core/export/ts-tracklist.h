@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ts-project.h"
+#include "ts-project-facts.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,11 @@ TsTracklist *ts_tracklist_new_for_project (const TsProject *project,
                                            const char      *file,
                                            guint            arrangement,
                                            TsTempoMode      mode);
+TsTracklist *ts_tracklist_new_for_facts (const TsProject *project,
+                                         TsProjectFacts  *facts,
+                                         const char      *file,
+                                         guint            arrangement,
+                                         TsTempoMode      mode);
 TsTracklist *ts_tracklist_new_like     (const TsTracklist *other);
 void         ts_tracklist_free         (TsTracklist     *self);
 void         ts_tracklist_add          (TsTracklist     *self,

@@ -417,19 +417,3 @@ ts_project_derive (const TsProject *self,
       facts->warnings = g_strv_builder_end (builder);
     }
 }
-
-/**
- * ts_project_build_tempo_map:
- *
- * Returns: (transfer full) (nullable): the tempo of @arrangement, or %NULL
- *   for formats whose markers are already in seconds
- */
-TsTempoMap *
-ts_project_build_tempo_map (const TsProject *self,
-                            guint            arrangement)
-{
-  g_auto(TsProjectFacts) facts = TS_PROJECT_FACTS_INIT;
-
-  ts_project_derive (self, arrangement, &facts);
-  return g_steal_pointer (&facts.tempo_map);
-}

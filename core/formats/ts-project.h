@@ -70,8 +70,6 @@ gboolean     ts_project_arrangement_has_markers  (const TsProject *self,
 void         ts_project_derive                   (const TsProject *self,
                                                   guint            arrangement,
                                                   TsProjectFacts  *facts);
-TsTempoMap  *ts_project_build_tempo_map          (const TsProject *self,
-                                                  guint            arrangement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsProject, ts_project_free)
 
