@@ -121,7 +121,7 @@ def app_runs(app, path):
         done = subprocess.run(["xvfb-run", "-a", app, path], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True, check=True)
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {key: [run[key] / 1000 for run in runs] for key in runs[0]}
+    return {key: [run[key] / 1000 for run in runs if run[key] is not None] for key in runs[0]}
 
 
 def main():
@@ -178,13 +178,24 @@ def main():
     print(f"\nThe app, {APP_RUNS} processes each under Xvfb; median (fastest–slowest)\n")
     print("| file | cold start | drop to all rows shown | ÷ timestamps-cli | longest main-loop stall |")
     print("|---|---:|---:|---:|---:|")
+    splits = {}
     for name in APP_FILES:
         path = os.path.join(shared, "corpus", name)
         figures = app_runs(app, path)
         cli_time = statistics.median(times([cli, path]))
         ratio = statistics.median(figures["open_ms"]) / cli_time
+        splits[name] = figures
         print(f"| {os.path.basename(path)} | {ms(figures['cold_start_ms'])} | {ms(figures['open_ms'])} | "
               f"{ratio:.1f}× | {ms(figures['max_stall_ms'])} |")
+
+    print("\nWhere the drop to all rows went, medians of the same runs "
+          "(tests/gui/ts-bench-app.c says what each step spans)\n")
+    print("| file | read (worker) | tempo map and tracklist (worker) | rows into the view | layout | paint |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, figures in splits.items():
+        steps = [f"{statistics.median(figures[key]) * 1000:.1f} ms" if figures[key] else "—"
+                 for key in ("read_ms", "tracklist_ms", "rows_ms", "layout_ms", "paint_ms")]
+        print(f"| {os.path.basename(name)} | " + " | ".join(steps) + " |")
 
     bench_batch(cli)
 

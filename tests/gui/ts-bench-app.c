@@ -12,6 +12,16 @@
  *                  its rows in the list
  *   max_stall_ms   the longest gap between two main-loop iterations from
  *                  the drop until half a second after that frame
+ * and where open_ms went, in the order it happens:
+ *   read_ms        the document's worker reading the file (drop to the
+ *                  tempo map stage, so the hand-off to the worker too)
+ *   tracklist_ms   the worker's tempo map and tracklist, and the hand-back
+ *                  to the main loop, up to the document's loading ending
+ *   rows_ms        the main loop putting the result into the view (its
+ *                  rows, the graph's map) until the frame starts
+ *   layout_ms      that frame's measuring and placing of every widget
+ *   paint_ms       its snapshot of the window, the graph's included, and
+ *                  the renderer drawing it
  */
 #define G_LOG_DOMAIN "ts-bench-app"
 
@@ -21,6 +31,7 @@
 #include <unistd.h>
 
 #include "ts-gui-test-utils.h"
+#include "ts-stage-probe.h"
 
 /* How long ago this process was started, from the kernel's own record. */
 static double
@@ -53,7 +64,62 @@ typedef struct
   gint64         painted_at; /* the first paint that qualified, or 0 */
   gint64         last_tick;
   gint64         max_gap;
+
+  /* The steps of opening, as they happen; 0 until they do. */
+  GMutex         lock;       /* for stage_at: the worker writes it */
+  gint64         stage_at[TS_N_STAGES];
+  gint64         loaded_at;
+  gint64         frame_at;   /* the frame clock's update phase */
+  gint64         laid_out_at;
+  gint64         paint_done_at;
 } Bench;
+
+static void
+on_stage (TsStage  stage,
+          gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  g_mutex_lock (&bench->lock);
+  if (bench->stage_at[stage] == 0)
+    bench->stage_at[stage] = g_get_monotonic_time ();
+  g_mutex_unlock (&bench->lock);
+}
+
+static void
+on_loading_changed (TsDocument *document,
+                    GParamSpec *pspec,
+                    Bench      *bench)
+{
+  if (bench->loaded_at == 0 && !ts_document_get_loading (document))
+    bench->loaded_at = g_get_monotonic_time ();
+}
+
+/* Handlers connected after GTK's run after its work in each phase: the
+ * update phase starts a frame, layout and paint end theirs. */
+static void
+on_update (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  if (bench->loaded_at != 0 && bench->painted_at == 0)
+    bench->frame_at = g_get_monotonic_time ();
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  if (bench->loaded_at != 0 && bench->painted_at == 0)
+    bench->laid_out_at = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Bench         *bench)
+{
+  if (bench->loaded_at != 0 && bench->painted_at == 0)
+    bench->paint_done_at = g_get_monotonic_time ();
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -62,6 +128,20 @@ on_after_paint (GdkFrameClock *clock,
   if (bench->painted_at == 0 &&
       (bench->view == NULL || !ts_project_view_get_loading (bench->view)))
     bench->painted_at = g_get_monotonic_time ();
+}
+
+/* ", NAME: the milliseconds from @from to @to", or null when a step was
+ * not seen. */
+static void
+append_span (GString    *json,
+             const char *name,
+             gint64      from,
+             gint64      to)
+{
+  if (from != 0 && to >= from)
+    g_string_append_printf (json, ", \"%s\": %.1f", name, (to - from) / 1000.0);
+  else
+    g_string_append_printf (json, ", \"%s\": null", name);
 }
 
 static gboolean
@@ -94,6 +174,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) json = NULL;
   Bench bench = { 0 };
   TsWindow *window;
   GdkFrameClock *clock;
@@ -102,6 +183,7 @@ main (int   argc,
   guint tick;
 
   ts_gui_test_init (&argc, &argv);
+  g_mutex_init (&bench.lock);
 
   if (argc != 2)
     {
@@ -122,10 +204,16 @@ main (int   argc,
   cold_start_ms = process_age_ms ();
 
   bench.painted_at = 0;
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &bench);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &bench);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &bench);
+  ts_stage_probe_set (on_stage, &bench);
   tick = g_timeout_add (1, on_tick, &bench);
   dropped_at = g_get_monotonic_time ();
   ts_gui_drop_files (window, &file, 1);
   bench.view = ts_window_get_current_view (window);
+  g_signal_connect (ts_project_view_get_document (bench.view), "notify::loading",
+                    G_CALLBACK (on_loading_changed), &bench);
   if (!ts_gui_wait_for (painted, &bench, 60000))
     {
       g_printerr ("%s was not shown within a minute\n", argv[1]);
@@ -141,11 +229,23 @@ main (int   argc,
   ts_gui_wait_for (never, NULL, 500);
   g_source_remove (tick);
 
-  g_print ("{\"cold_start_ms\": %.1f, \"open_ms\": %.1f, \"max_stall_ms\": %.1f}\n",
-           cold_start_ms, (bench.painted_at - dropped_at) / 1000.0, bench.max_gap / 1000.0);
+  ts_stage_probe_set (NULL, NULL);
+  json = g_string_new (NULL);
+  g_string_append_printf (json, "{\"cold_start_ms\": %.1f, \"open_ms\": %.1f, \"max_stall_ms\": %.1f",
+                          cold_start_ms, (bench.painted_at - dropped_at) / 1000.0, bench.max_gap / 1000.0);
+  append_span (json, "read_ms", dropped_at, bench.stage_at[TS_STAGE_TEMPO_MAP]);
+  append_span (json, "tracklist_ms", bench.stage_at[TS_STAGE_TEMPO_MAP], bench.loaded_at);
+  append_span (json, "rows_ms", bench.loaded_at, bench.frame_at);
+  append_span (json, "layout_ms", bench.frame_at, bench.laid_out_at);
+  append_span (json, "paint_ms", bench.laid_out_at, bench.paint_done_at);
+  g_print ("%s}\n", json->str);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, &bench);
+  g_signal_handlers_disconnect_by_func (clock, on_update, &bench);
+  g_signal_handlers_disconnect_by_func (clock, on_layout, &bench);
+  g_signal_handlers_disconnect_by_func (clock, on_paint, &bench);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_mutex_clear (&bench.lock);
 
   return 0;
 }
