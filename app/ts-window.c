@@ -280,6 +280,10 @@ open_file (TsWindow *self,
     }
 
   document = new_document (self, normalized);
+  /* Once the window is on screen, the worker reads while the view is
+   * built: the result reaches the main loop only after this returns. */
+  if (self->unread_views == NULL)
+    ts_document_reload (document);
   view = ts_project_view_new (document);
   /* Lives as long as the tab: every read and edit goes to the library. */
   g_object_set_data_full (G_OBJECT (view), "ts-library-link",
@@ -292,8 +296,6 @@ open_file (TsWindow *self,
 
   if (self->unread_views != NULL)
     g_ptr_array_add (self->unread_views, g_object_ref (view));
-  else
-    reload_view (view);
 }
 
 static void
