@@ -891,6 +891,26 @@ test_malformed_clip_end (void)
   }
 }
 
+/* A tempo point's numbers are read from the set's bytes; when one is not
+ * a number, the message quotes it as text that is safe to show: valid
+ * UTF-8, without the escape sequence a terminal would obey. */
+static void
+test_bad_number_quoted_safely (void)
+{
+  g_autoptr(GBytes) bytes = edited_set (10, "Time=\"4\" Value=\"130\"",
+                                        "Time=\"4\" Value=\"13\x1b]0;pwned\x07\xff\"");
+  g_autoptr(GError) error = NULL;
+  TsAbletonSet set = { 0 };
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
+  g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, ==, "broken.als: the Live set is damaged: the tempo of a "
+                   "tempo point “13\xef\xbf\xbd]0;pwned\xef\xbf\xbd\xef\xbf\xbd” is not a number");
+}
+
 static void
 test_not_ableton (void)
 {
@@ -1403,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/tempo-map-and-markers", test_tempo_map_and_markers);
   g_test_add_func ("/ableton-set/tempo-map-without-events", test_tempo_map_without_events);
   g_test_add_func ("/ableton-set/decoded-attributes", test_decoded_attributes);
+  g_test_add_func ("/ableton-set/bad-number-quoted-safely", test_bad_number_quoted_safely);
   g_test_add_func ("/ableton-set/errors/malformed", test_malformed_facts);
   g_test_add_func ("/ableton-set/errors/malformed-clip-end", test_malformed_clip_end);
   g_test_add_func ("/ableton-set/errors/not-ableton", test_not_ableton);

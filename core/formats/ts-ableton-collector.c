@@ -298,10 +298,14 @@ not_a_number (TsAbletonCollector  *c,
               const char          *what,
               GError             **error)
 {
+  /* The message quotes the set's own bytes, which a tempo point's fast
+   * path has not checked: they go to terminals and dialogs as text. */
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) MIN (len, 32));
+  g_autofree char *shown = ts_display_text_dup (valid);
+
   /* Translators: the first %s names a value, e.g. "the position of a
    * tempo point"; the second is the text found in the set. */
-  return ts_ableton_malformed (c, error, _("%s “%.*s” is not a number"), what,
-                               (int) MIN (len, 32), text);
+  return ts_ableton_malformed (c, error, _("%s “%s” is not a number"), what, shown);
 }
 
 gboolean
