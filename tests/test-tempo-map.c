@@ -231,6 +231,77 @@ test_unsorted_and_unplayable_points (void)
     }
 }
 
+/* Every answer of @a and @b, in both modes, is the same double. */
+static void
+assert_same_answers (const TsTempoMap *a,
+                     const TsTempoMap *b)
+{
+  g_assert_cmpuint (ts_tempo_map_get_n_points (a), ==, ts_tempo_map_get_n_points (b));
+  for (double beat = -1.0; beat < 14.0; beat += 0.37)
+    {
+      for (TsTempoMode mode = TS_TEMPO_MODE_DAW; mode <= TS_TEMPO_MODE_EXACT; mode++)
+        {
+          double seconds = ts_tempo_map_seconds_at_beat (a, mode, beat);
+          double expected = ts_tempo_map_seconds_at_beat (b, mode, beat);
+
+          g_assert_cmpmem (&seconds, sizeof seconds, &expected, sizeof expected);
+          g_assert_cmpfloat (ts_tempo_map_bpm_at_beat (a, mode, beat), ==, ts_tempo_map_bpm_at_beat (b, mode, beat));
+          g_assert_cmpfloat (ts_tempo_map_beat_at_seconds (a, mode, beat), ==,
+                             ts_tempo_map_beat_at_seconds (b, mode, beat));
+        }
+    }
+}
+
+/* A reader's array is kept, not copied, when it is ready to use; else
+ * it is copied, sorted and filtered as ts_tempo_map_new() does. Either
+ * way the answers are the same bits as from ts_tempo_map_new(). */
+static void
+test_map_for_array (void)
+{
+  const TsTempoPoint ready[] = { { 0.0, 120.0 }, { 4.0, 120.0 }, { 4.0, 90.0 }, { 8.1, 150.0 }, { 12.0, 60.0 } };
+  const TsTempoPoint sentinel[] = { { -63072000.0, 120.0 }, { 4.0, 90.0 }, { 8.0, 150.0 } };
+  const TsTempoPoint negative_zero[] = { { -0.0, 120.0 }, { 4.0, 90.0 } };
+  const TsTempoPoint unsorted[] = { { 8.0, 60.0 }, { 0.0, 120.0 }, { 4.0, 120.0 } };
+  const TsTempoPoint unplayable[] = { { 0.0, 120.0 }, { 2.0, NAN }, { 4.0, 0.5 }, { 8.0, 60.0 } };
+  const struct { const TsTempoPoint *points; guint n; gboolean kept; } cases[] = {
+    { ready, G_N_ELEMENTS (ready), TRUE },
+    { ready, 1, TRUE },
+    { ready, 0, FALSE },
+    { sentinel, G_N_ELEMENTS (sentinel), FALSE },
+    { negative_zero, G_N_ELEMENTS (negative_zero), FALSE },
+    { unsorted, G_N_ELEMENTS (unsorted), FALSE },
+    { unplayable, G_N_ELEMENTS (unplayable), FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (TsTempoPoint));
+      g_autoptr(TsTempoMap) copied = ts_tempo_map_new (130.0, FL_STUDIO_GRID, cases[i].points, cases[i].n);
+      g_autoptr(TsTempoMap) map = NULL;
+
+      g_array_append_vals (array, cases[i].points, cases[i].n);
+      map = ts_tempo_map_new_for_array (130.0, FL_STUDIO_GRID, array);
+      assert_same_answers (map, copied);
+      if (cases[i].n > 0)
+        {
+          gboolean kept = ts_tempo_map_get_point (map, 0) == &g_array_index (array, TsTempoPoint, 0);
+
+          g_assert_cmpint (kept, ==, cases[i].kept);
+        }
+    }
+  {
+    /* The map keeps its own reference: the caller may drop the array. */
+    GArray *array = g_array_new (FALSE, FALSE, sizeof (TsTempoPoint));
+    g_autoptr(TsTempoMap) copied = ts_tempo_map_new (130.0, ABLETON_GRID, ready, G_N_ELEMENTS (ready));
+    g_autoptr(TsTempoMap) map = NULL;
+
+    g_array_append_vals (array, ready, G_N_ELEMENTS (ready));
+    map = ts_tempo_map_new_for_array (130.0, ABLETON_GRID, array);
+    g_array_unref (array);
+    assert_same_answers (map, copied);
+  }
+}
+
 /* Random curves with ramps, steps, jumps and off-grid points against the
  * brute-force definitions, in both grids. */
 static void
@@ -457,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/tempo-map/vertical-jump", test_vertical_jump);
   g_test_add_func ("/tempo-map/off-grid-point", test_off_grid_point);
   g_test_add_func ("/tempo-map/unsorted-unplayable", test_unsorted_and_unplayable_points);
+  g_test_add_func ("/tempo-map/for-array", test_map_for_array);
   g_test_add_func ("/tempo-map/random-vs-brute-force", test_random_maps_against_brute_force);
   g_test_add_func ("/tempo-map/long-ramps", test_long_ramps);
   g_test_add_func ("/tempo-map/many-points", test_many_points);

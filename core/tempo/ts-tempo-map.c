@@ -41,8 +41,11 @@ struct _TsTempoMap {
   double        grid;
   double        inv_grid;     /* exact: the grid is a power of two */
   guint         n_points;
-  /* Playable points sorted by beat, sentinel beats clamped to 0. */
-  TsTempoPoint *points;
+  /* Playable points sorted by beat, sentinel beats clamped to 0: the
+   * caller's array when its points are such already (@shared holds it
+   * then), else a copy of our own. */
+  const TsTempoPoint *points;
+  GArray       *shared;
   /* Each mode's running totals are computed on its first query, so a
    * caller that wants one mode does not pay for both; g_once makes that
    * safe when threads share a map. */
@@ -292,6 +295,18 @@ point_is_playable (const TsTempoPoint *point)
          point->bpm >= PLAYABLE_BPM_MIN && point->bpm <= PLAYABLE_BPM_MAX;
 }
 
+static TsTempoMap *
+tempo_map_alloc (double base_bpm,
+                 double grid)
+{
+  TsTempoMap *self = g_atomic_rc_box_new0 (TsTempoMap);
+
+  self->base_bpm = base_bpm;
+  self->grid = grid;
+  self->inv_grid = 1.0 / grid;
+  return self;
+}
+
 /**
  * ts_tempo_map_new:
  * @base_bpm: the project's static tempo, used when there are fewer than two
@@ -313,40 +328,89 @@ ts_tempo_map_new (double              base_bpm,
                   guint               n_points)
 {
   TsTempoMap *self;
+  TsTempoPoint *copy;
   guint n = 0;
 
   g_return_val_if_fail (isfinite (base_bpm) && base_bpm > 0.0, NULL);
   g_return_val_if_fail (grid > 0.0 && isfinite (grid) && is_power_of_two (grid), NULL);
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
 
-  self = g_atomic_rc_box_new0 (TsTempoMap);
-  self->base_bpm = base_bpm;
-  self->grid = grid;
-  self->inv_grid = 1.0 / grid;
-  self->points = g_new (TsTempoPoint, MAX (n_points, 1));
+  self = tempo_map_alloc (base_bpm, grid);
+  copy = g_new (TsTempoPoint, MAX (n_points, 1));
 
   for (guint i = 0; i < n_points; i++)
     {
       if (!point_is_playable (&points[i]))
         continue;
-      self->points[n].beat = MAX (points[i].beat, 0.0);
-      self->points[n].bpm = points[i].bpm;
+      copy[n].beat = MAX (points[i].beat, 0.0);
+      copy[n].bpm = points[i].bpm;
       n++;
     }
-  self->n_points = n;
 
   /* g_qsort_with_data() is stable, so the two points of a vertical jump
    * keep their order; files are sorted already, which makes this a linear
    * check. */
   for (guint i = 1; i < n; i++)
     {
-      if (self->points[i - 1].beat > self->points[i].beat)
+      if (copy[i - 1].beat > copy[i].beat)
         {
-          g_qsort_with_data (self->points, n, sizeof (TsTempoPoint), compare_points_by_beat, NULL);
+          g_qsort_with_data (copy, n, sizeof (TsTempoPoint), compare_points_by_beat, NULL);
           break;
         }
     }
 
+  self->points = copy;
+  self->n_points = n;
+  return self;
+}
+
+/* Whether ts_tempo_map_new() would keep @points as they are: all
+ * playable, none before the start (a -0.0 would become 0.0), in order. */
+static gboolean
+points_are_ready (const TsTempoPoint *points,
+                  guint               n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      if (!point_is_playable (&points[i]) || signbit (points[i].beat))
+        return FALSE;
+      if (i > 0 && points[i - 1].beat > points[i].beat)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ts_tempo_map_new_for_array:
+ * @points: (element-type TsTempoPoint): as for ts_tempo_map_new(); the
+ *   caller must not change them afterwards
+ *
+ * The same map as ts_tempo_map_new() makes of @points, but one that holds
+ * a reference to @points instead of a copy when they need no sorting or
+ * skipping, as a reader's tempo curve usually does not: a project with
+ * 100 000 points then does not write another 1.6 MB.
+ */
+TsTempoMap *
+ts_tempo_map_new_for_array (double  base_bpm,
+                            double  grid,
+                            GArray *points)
+{
+  const TsTempoPoint *data;
+  TsTempoMap *self;
+
+  g_return_val_if_fail (points != NULL && g_array_get_element_size (points) == sizeof (TsTempoPoint), NULL);
+
+  data = (const TsTempoPoint *) (gconstpointer) points->data;
+  if (points->len == 0 || !points_are_ready (data, points->len))
+    return ts_tempo_map_new (base_bpm, grid, data, points->len);
+
+  g_return_val_if_fail (isfinite (base_bpm) && base_bpm > 0.0, NULL);
+  g_return_val_if_fail (grid > 0.0 && isfinite (grid) && is_power_of_two (grid), NULL);
+
+  self = tempo_map_alloc (base_bpm, grid);
+  self->shared = g_array_ref (points);
+  self->points = data;
+  self->n_points = points->len;
   return self;
 }
 
@@ -502,7 +566,10 @@ ts_tempo_map_ref (TsTempoMap *self)
 static void
 ts_tempo_map_clear (TsTempoMap *self)
 {
-  g_free (self->points);
+  if (self->shared != NULL)
+    g_array_unref (self->shared);
+  else
+    g_free ((gpointer) self->points);
   g_free (self->daw);
   g_free (self->exact_seconds);
 }

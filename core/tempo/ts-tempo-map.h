@@ -30,6 +30,9 @@ TsTempoMap   *ts_tempo_map_new              (double              base_bpm,
                                              double              grid,
                                              const TsTempoPoint *points,
                                              guint               n_points);
+TsTempoMap   *ts_tempo_map_new_for_array    (double              base_bpm,
+                                             double              grid,
+                                             GArray             *points);
 TsTempoMap   *ts_tempo_map_ref              (TsTempoMap         *self);
 void          ts_tempo_map_unref            (TsTempoMap         *self);
 
