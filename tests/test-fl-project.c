@@ -494,6 +494,51 @@ test_one_tempo_clip (void)
   ts_fl_project_clear (&project);
 }
 
+/* Playlist items name channels up to 0x4FFF (patterns from 0x5000 on),
+ * and a clip bends the curve only where a point before its last has
+ * tension. */
+static void
+test_channel_numbers_and_tension (void)
+{
+  const double increments[] = { 0.0, 4.0, 4.0 };
+  const double values[] = { ts_flp_value_from_bpm (120), ts_flp_value_from_bpm (180), ts_flp_value_from_bpm (90) };
+  const float last_bent[] = { 0.0f, 0.0f, 0.5f };
+  const float middle_bent[] = { 0.0f, -0.25f, 0.0f };
+  const struct { guint16 channel; const float *tensions; gboolean curved; } cases[] = {
+    { 0, NULL, FALSE },
+    { 63, last_bent, FALSE },
+    { 64, middle_bent, TRUE },
+    { 4097, last_bent, FALSE },
+    { 0x4FFF, middle_bent, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TsFlpWriter) writer = fl20_writer ();
+      g_autoptr(GBytes) bytes = NULL;
+      const TsFlpItem items[] = { { 0, 768, cases[i].channel, 0, FALSE } };
+      TsFlProject project;
+
+      /* Another channel's clip before it, which no playlist item places. */
+      ts_flp_writer_automation_target (writer, 7, TEMPO_PARAM, MASTER);
+      ts_flp_writer_automation_clip_bent (writer, 7, 3, increments, values, middle_bent, 3);
+      ts_flp_writer_automation_target (writer, cases[i].channel, TEMPO_PARAM, MASTER);
+      ts_flp_writer_automation_clip_bent (writer, cases[i].channel, 3, increments, values, cases[i].tensions, 3);
+      ts_flp_writer_arrangement (writer, 0, "Arrangement");
+      ts_flp_writer_playlist (writer, items, G_N_ELEMENTS (items), 32);
+      ts_flp_writer_marker (writer, 0, 1152, "After");
+      bytes = ts_flp_writer_finish (writer);
+      read_ok (bytes, &project);
+
+      g_assert_cmpuint (arrangement_of (&project, 0)->tempo_points->len, ==, 3);
+      assert_point (arrangement_of (&project, 0), 0, 0.0, 120.0);
+      assert_point (arrangement_of (&project, 0), 1, 4.0, 180.0);
+      assert_point (arrangement_of (&project, 0), 2, 8.0, 90.0);
+      g_assert_cmpint (ts_fl_project_has_curved_automation (&project, 0), ==, cases[i].curved);
+      ts_fl_project_clear (&project);
+    }
+}
+
 /* A gap holds the earlier clip's last tempo until the next clip starts. */
 static void
 test_clip_gap (void)
@@ -1146,6 +1191,7 @@ main (int   argc,
   g_test_add_func ("/fl-project/default-arrangement", test_default_arrangement);
   g_test_add_func ("/fl-project/default-skips-empty-current", test_default_skips_empty_current);
   g_test_add_func ("/fl-project/tempo/one-clip", test_one_tempo_clip);
+  g_test_add_func ("/fl-project/tempo/channels-and-tension", test_channel_numbers_and_tension);
   g_test_add_func ("/fl-project/tempo/gap", test_clip_gap);
   g_test_add_func ("/fl-project/tempo/overlap", test_clip_overlap);
   g_test_add_func ("/fl-project/tempo/same-start", test_clips_same_start);

@@ -251,6 +251,18 @@ ts_flp_writer_automation_clip_counted (TsFlpWriter  *self,
                                        const double *values,
                                        guint         n_points)
 {
+  ts_flp_writer_automation_clip_bent (self, channel, count, increments, values, NULL, n_points);
+}
+
+void
+ts_flp_writer_automation_clip_bent (TsFlpWriter  *self,
+                                    guint16       channel,
+                                    guint32       count,
+                                    const double *increments,
+                                    const double *values,
+                                    const float  *tensions,
+                                    guint         n_points)
+{
   g_autoptr(GByteArray) data = g_byte_array_new ();
   static const guint8 trailer[16] = { 0 };
 
@@ -268,7 +280,7 @@ ts_flp_writer_automation_clip_counted (TsFlpWriter  *self,
     {
       put_f64 (data, increments[i]);
       put_f64 (data, values[i]);
-      put_f32 (data, 0.0f);
+      put_f32 (data, tensions != NULL ? tensions[i] : 0.0f);
       put_u32 (data, i == 0 ? 0 : 2);
     }
   g_byte_array_append (data, trailer, sizeof trailer);

@@ -90,6 +90,15 @@ void         ts_flp_writer_automation_clip_counted (TsFlpWriter  *self,
                                                 const double    *increments,
                                                 const double    *values,
                                                 guint            n_points);
+/* Like ts_flp_writer_automation_clip_counted() with each point's
+ * tension, which bends the segment after it; NULL for straight lines. */
+void         ts_flp_writer_automation_clip_bent (TsFlpWriter    *self,
+                                                guint16          channel,
+                                                guint32          count,
+                                                const double    *increments,
+                                                const double    *values,
+                                                const float     *tensions,
+                                                guint            n_points);
 /* A playlist event with @record_size bytes per item (32 for FL 20, 60 for
  * FL 21-24, 80 for FL 25). */
 void         ts_flp_writer_playlist            (TsFlpWriter     *self,

@@ -79,10 +79,15 @@ enum {
 #define FL_DEFAULT_TEMPO 140.0
 
 /* Automation data: a 21-byte header whose last field is the point count,
- * then 24 bytes per point (increment f64, value f64, tension f32, flags). */
+ * then 24 bytes per point: increment f64 (beats after the previous point,
+ * 0 for the first), value f64 (0..1), tension f32 (0 is a straight line),
+ * flags. */
 #define FL_AUTOMATION_HEADER 21
 #define FL_AUTOMATION_COUNT_OFFSET 17
 #define FL_AUTOMATION_POINT_SIZE 24
+#define FL_POINT_INCREMENT 0
+#define FL_POINT_VALUE 8
+#define FL_POINT_TENSION 16
 
 /* Playlist item records grew with FL 21 (60 bytes) and FL 25 (80 bytes);
  * the first 32 bytes kept their layout. */
@@ -116,6 +121,14 @@ typedef struct {
   Span     span;       /* empty when the event cannot hold one item */
 } PlaylistData;
 
+/* Indexes by channel number, stored plus one so that zero means "none".
+ * Real projects number their channels from 0 to some hundreds, so the
+ * table grows to the highest number seen rather than to 65 536. */
+typedef struct {
+  guint32 *slots;
+  guint    len;
+} ChannelTable;
+
 typedef enum {
   CONTEXT_NONE,
   CONTEXT_PATTERN,
@@ -141,8 +154,8 @@ typedef struct {
   guint          last_marker_index;
   guint          n_events;
 
-  guint32       *tempo_lookup;       /* channel number -> tempo_channels index + 1 */
-  guint32       *data_lookup;        /* channel number -> channel_data index + 1 */
+  ChannelTable   tempo_lookup;       /* channel number -> tempo_channels index + 1 */
+  ChannelTable   data_lookup;        /* channel number -> channel_data index + 1 */
   guint          n_markers;
   GArray        *channel_data;       /* ChannelData, one per channel */
   GArray        *playlists;          /* PlaylistData */
@@ -261,12 +274,6 @@ static void
 ts_fl_pattern_marker_clear (TsFlPatternMarker *marker)
 {
   ts_fl_marker_clear (&marker->marker);
-}
-
-static void
-ts_fl_tempo_channel_clear (TsFlTempoChannel *channel)
-{
-  g_clear_pointer (&channel->points, g_array_unref);
 }
 
 static void
@@ -426,12 +433,31 @@ reader_set_version (Reader       *reader,
   reader->utf16 = project->major_version >= 12;
 }
 
-/* Indexes by channel number, stored plus one so that a zeroed table (which
- * the allocator hands out without touching it) means "none". */
-static guint32 *
-new_channel_table (void)
+#define CHANNEL_TABLE_MIN 64
+
+static guint32
+channel_table_get (const ChannelTable *table,
+                   guint16             channel)
 {
-  return g_new0 (guint32, G_MAXUINT16 + 1);
+  return channel < table->len ? table->slots[channel] : 0;
+}
+
+static void
+channel_table_set (ChannelTable *table,
+                   guint16       channel,
+                   guint32       value)
+{
+  if (channel >= table->len)
+    {
+      guint len = MAX (table->len, CHANNEL_TABLE_MIN);
+
+      while (len <= channel)
+        len *= 2;
+      table->slots = g_renew (guint32, table->slots, len);
+      memset (table->slots + table->len, 0, (len - table->len) * sizeof *table->slots);
+      table->len = len;
+    }
+  table->slots[channel] = value;
 }
 
 static void
@@ -447,12 +473,9 @@ reader_add_tempo_channel (Reader       *reader,
     return;
 
   channel.channel = read_u16 (payload + 2);
-  if (reader->tempo_lookup == NULL)
-    reader->tempo_lookup = new_channel_table ();
-  if (reader->tempo_lookup[channel.channel] != 0)
+  if (channel_table_get (&reader->tempo_lookup, channel.channel) != 0)
     return;
-  reader->tempo_lookup[channel.channel] = project->tempo_channels->len + 1;
-  channel.points = g_array_new (FALSE, FALSE, sizeof (TsFlAutomationPoint));
+  channel_table_set (&reader->tempo_lookup, channel.channel, project->tempo_channels->len + 1);
   g_array_append_val (project->tempo_channels, channel);
 }
 
@@ -542,16 +565,14 @@ reader_handle_event (Reader        *reader,
       if (reader->channel >= 0 && reader->context == CONTEXT_CHANNEL)
         {
           ChannelData data = { (guint16) reader->channel, { offset, length } };
+          guint32 known = channel_table_get (&reader->data_lookup, data.channel);
 
-          if (reader->data_lookup == NULL)
-            reader->data_lookup = new_channel_table ();
-          if (reader->data_lookup[data.channel] != 0)
-            g_array_index (reader->channel_data, ChannelData,
-                           reader->data_lookup[data.channel] - 1) = data;
+          if (known != 0)
+            g_array_index (reader->channel_data, ChannelData, known - 1) = data;
           else
             {
               g_array_append_val (reader->channel_data, data);
-              reader->data_lookup[data.channel] = reader->channel_data->len;
+              channel_table_set (&reader->data_lookup, data.channel, reader->channel_data->len);
             }
         }
       break;
@@ -671,23 +692,25 @@ reader_read_events (Reader  *reader,
   return TRUE;
 }
 
+/* Finds each tempo channel's points and checks them, so that joining
+ * clips can read them without checking again. */
 static gboolean
-reader_decode_points (Reader  *reader,
-                      GError **error)
+reader_check_points (Reader  *reader,
+                     GError **error)
 {
   TsFlProject *project = reader->project;
 
   for (guint i = 0; i < project->tempo_channels->len; i++)
     {
       TsFlTempoChannel *channel = &g_array_index (project->tempo_channels, TsFlTempoChannel, i);
+      guint32 known = channel_table_get (&reader->data_lookup, channel->channel);
       const ChannelData *found;
       const guint8 *p;
       guint32 count;
 
-      if (reader->data_lookup == NULL || reader->data_lookup[channel->channel] == 0)
+      if (known == 0)
         continue;
-      found = &g_array_index (reader->channel_data, ChannelData,
-                              reader->data_lookup[channel->channel] - 1);
+      found = &g_array_index (reader->channel_data, ChannelData, known - 1);
 
       if (found->span.length < FL_AUTOMATION_HEADER)
         {
@@ -712,16 +735,16 @@ reader_decode_points (Reader  *reader,
           return FALSE;
         }
 
-      g_array_set_size (channel->points, count);
-      p += FL_AUTOMATION_HEADER;
+      channel->records = found->span.offset + FL_AUTOMATION_HEADER;
+      p = reader->data + channel->records;
       for (guint32 k = 0; k < count; k++, p += FL_AUTOMATION_POINT_SIZE)
         {
-          TsFlAutomationPoint *point = &g_array_index (channel->points, TsFlAutomationPoint, k);
+          double increment = read_f64 (p + FL_POINT_INCREMENT);
 
-          point->increment = read_f64 (p);
-          point->value = read_f64 (p + 8);
-          point->tension = read_f32 (p + 16);
-          if (!isfinite (point->increment) || point->increment < 0.0 || !isfinite (point->value))
+          /* The last point's tension bends nothing. */
+          if (k + 1 < count && read_f32 (p + FL_POINT_TENSION) != 0.0f)
+            channel->bends = TRUE;
+          if (!isfinite (increment) || increment < 0.0 || !isfinite (read_f64 (p + FL_POINT_VALUE)))
             {
               g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED,
                            _("%s: the tempo automation clip in channel %u has a point "
@@ -729,6 +752,7 @@ reader_decode_points (Reader  *reader,
               return FALSE;
             }
         }
+      channel->n_points = count;
     }
 
   return TRUE;
@@ -738,7 +762,7 @@ static inline int
 tempo_channel_index (const Reader *reader,
                      guint16       channel)
 {
-  return reader->tempo_lookup != NULL ? (int) reader->tempo_lookup[channel] - 1 : -1;
+  return (int) channel_table_get (&reader->tempo_lookup, channel) - 1;
 }
 
 /* The record size for this version, or the one that fits when a version
@@ -891,11 +915,32 @@ append_point (Curve  *curve,
   curve->len++;
 }
 
-static inline const GArray *
-clip_points (const TsFlProject *project,
-             const Clip        *clip)
+static inline const TsFlTempoChannel *
+clip_channel (const Reader *reader,
+              const Clip   *clip)
 {
-  return g_array_index (project->tempo_channels, TsFlTempoChannel, clip->channel).points;
+  return &g_array_index (reader->project->tempo_channels, TsFlTempoChannel, clip->channel);
+}
+
+/* The record of point @k of @channel, checked by reader_check_points(). */
+static inline const guint8 *
+point_record (const Reader           *reader,
+              const TsFlTempoChannel *channel,
+              guint                   k)
+{
+  return reader->data + channel->records + (gsize) k * FL_AUTOMATION_POINT_SIZE;
+}
+
+static inline double
+point_increment (const guint8 *record)
+{
+  return read_f64 (record + FL_POINT_INCREMENT);
+}
+
+static inline double
+point_bpm (const guint8 *record)
+{
+  return tempo_from_value (read_f64 (record + FL_POINT_VALUE));
 }
 
 /* A clip's points on the timeline up to (not including) @until: each
@@ -903,22 +948,22 @@ clip_points (const TsFlProject *project,
  * clip's start. Where @until cuts a segment, a point there carries the
  * segment's tempo at the cut, so the curve up to it is unchanged. */
 static void
-render_clip (const TsFlProject *project,
-             const Clip        *clip,
-             double             until,
-             Curve             *out)
+render_clip (const Reader *reader,
+             const Clip   *clip,
+             double        until,
+             Curve        *out)
 {
-  const GArray *points = clip_points (project, clip);
+  const TsFlTempoChannel *channel = clip_channel (reader, clip);
+  const guint8 *record = point_record (reader, channel, 0);
   double beat = clip->start_beat;
   double prev_beat = 0.0;
   double prev_bpm = 0.0;
 
-  for (guint i = 0; i < points->len; i++)
+  for (guint i = 0; i < channel->n_points; i++, record += FL_AUTOMATION_POINT_SIZE)
     {
-      const TsFlAutomationPoint *point = &g_array_index (points, TsFlAutomationPoint, i);
-      double bpm = tempo_from_value (point->value);
+      double bpm = point_bpm (record);
 
-      beat = beat + point->increment;
+      beat = beat + point_increment (record);
       if (beat > until)
         {
           double cut_bpm = bpm;
@@ -940,14 +985,15 @@ render_clip (const TsFlProject *project,
 }
 
 static double
-clip_last_beat (const TsFlProject *project,
-                const Clip        *clip)
+clip_last_beat (const Reader *reader,
+                const Clip   *clip)
 {
-  const GArray *points = clip_points (project, clip);
+  const TsFlTempoChannel *channel = clip_channel (reader, clip);
+  const guint8 *record = point_record (reader, channel, 0);
   double beat = clip->start_beat;
 
-  for (guint i = 0; i < points->len; i++)
-    beat = beat + g_array_index (points, TsFlAutomationPoint, i).increment;
+  for (guint i = 0; i < channel->n_points; i++, record += FL_AUTOMATION_POINT_SIZE)
+    beat = beat + point_increment (record);
   return beat;
 }
 
@@ -972,7 +1018,7 @@ reader_join_clips (Reader          *reader,
 
       /* A clip without points says nothing about the tempo. */
       if (placed->muted || channel < 0 ||
-          g_array_index (project->tempo_channels, TsFlTempoChannel, channel).points->len == 0)
+          g_array_index (project->tempo_channels, TsFlTempoChannel, channel).n_points == 0)
         continue;
 
       clip.start = placed->start;
@@ -1013,7 +1059,7 @@ reader_join_clips (Reader          *reader,
    * of a long clip) from growing the curve past any real project's. */
   for (guint i = 0; i < clips->len; i++)
     {
-      total += clip_points (project, &g_array_index (clips, Clip, i))->len + 1;
+      total += clip_channel (reader, &g_array_index (clips, Clip, i))->n_points + 1;
       if (total >= FL_MAX_TEMPO_POINTS)
         {
           g_set_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_TOO_LARGE,
@@ -1028,35 +1074,35 @@ reader_join_clips (Reader          *reader,
   for (guint i = 0; i < clips->len; i++)
     {
       const Clip *current = &g_array_index (clips, Clip, i);
-      const GArray *points = clip_points (project, current);
-      const TsFlAutomationPoint *first = &g_array_index (points, TsFlAutomationPoint, 0);
-      const TsFlAutomationPoint *last = &g_array_index (points, TsFlAutomationPoint, points->len - 1);
+      const TsFlTempoChannel *channel = clip_channel (reader, current);
+      const guint8 *first = point_record (reader, channel, 0);
+      const guint8 *last = point_record (reader, channel, channel->n_points - 1);
       double next_start;
       double last_beat;
 
       /* Before the first clip its first tempo holds from the start. */
-      if (i == 0 && current->start_beat + first->increment != 0.0)
-        append_point (&out, 0.0, tempo_from_value (first->value));
+      if (i == 0 && current->start_beat + point_increment (first) != 0.0)
+        append_point (&out, 0.0, point_bpm (first));
 
       if (i + 1 == clips->len)
         {
-          render_clip (project, current, INFINITY, &out);
+          render_clip (reader, current, INFINITY, &out);
           break;
         }
 
       next_start = g_array_index (clips, Clip, i + 1).start_beat;
-      last_beat = clip_last_beat (project, current);
+      last_beat = clip_last_beat (reader, current);
       if (next_start >= last_beat)
         {
-          render_clip (project, current, INFINITY, &out);
+          render_clip (reader, current, INFINITY, &out);
           /* A gap: the last tempo holds until the next clip starts. */
           if (next_start > last_beat)
-            append_point (&out, next_start, tempo_from_value (last->value));
+            append_point (&out, next_start, point_bpm (last));
         }
       else
         {
           /* An overlap: the later clip takes over from its start. */
-          render_clip (project, current, next_start, &out);
+          render_clip (reader, current, next_start, &out);
         }
     }
 
@@ -1069,18 +1115,7 @@ reader_join_clips (Reader          *reader,
   /* A point's tension bends the segment after it, which the tempo engine
    * (like the reference) takes as a straight line. */
   for (guint i = 0; i < clips->len && !arrangement->has_curves; i++)
-    {
-      const GArray *points = clip_points (project, &g_array_index (clips, Clip, i));
-
-      for (guint k = 0; k + 1 < points->len; k++)
-        {
-          if (g_array_index (points, TsFlAutomationPoint, k).tension != 0.0f)
-            {
-              arrangement->has_curves = TRUE;
-              break;
-            }
-        }
-    }
+    arrangement->has_curves = clip_channel (reader, &g_array_index (clips, Clip, i))->bends;
 
   return TRUE;
 }
@@ -1148,7 +1183,6 @@ ts_fl_project_read (TsFlProject   *project,
   project->arrangements = g_array_new (FALSE, TRUE, sizeof (TsFlArrangement));
   g_array_set_clear_func (project->arrangements, (GDestroyNotify) ts_fl_arrangement_clear);
   project->tempo_channels = g_array_new (FALSE, TRUE, sizeof (TsFlTempoChannel));
-  g_array_set_clear_func (project->tempo_channels, (GDestroyNotify) ts_fl_tempo_channel_clear);
   project->pattern_markers = g_array_new (FALSE, TRUE, sizeof (TsFlPatternMarker));
   g_array_set_clear_func (project->pattern_markers, (GDestroyNotify) ts_fl_pattern_marker_clear);
 
@@ -1235,7 +1269,7 @@ ts_fl_project_read (TsFlProject   *project,
     }
 
   reader_finish_arrangements (&reader);
-  if (!reader_decode_points (&reader, error) ||
+  if (!reader_check_points (&reader, error) ||
       !reader_decode_playlists (&reader, error))
     goto out;
 
@@ -1252,8 +1286,8 @@ ts_fl_project_read (TsFlProject   *project,
   ok = TRUE;
 
 out:
-  g_free (reader.tempo_lookup);
-  g_free (reader.data_lookup);
+  g_free (reader.tempo_lookup.slots);
+  g_free (reader.data_lookup.slots);
   g_array_unref (reader.channel_data);
   g_array_unref (reader.playlists);
   if (!ok)
@@ -1395,9 +1429,8 @@ ts_fl_project_build_tempo_map (const TsFlProject *project,
 
   if (self == NULL)
     return NULL;
-  return ts_tempo_map_new (project->tempo, ts_format_info_get (TS_FORMAT_FL_STUDIO)->tempo_grid,
-                           (const TsTempoPoint *) (gconstpointer) self->tempo_points->data,
-                           self->tempo_points->len);
+  return ts_tempo_map_new_for_array (project->tempo, ts_format_info_get (TS_FORMAT_FL_STUDIO)->tempo_grid,
+                                     self->tempo_points);
 }
 
 /* The plain markers of @arrangement as #TsMarker, in file order. */

@@ -62,17 +62,15 @@ typedef struct {
   TsFlMarker  marker;
 } TsFlPatternMarker;
 
-/* One point of an automation clip, as stored. */
+/* An automation clip whose target is the master tempo. Its points are
+ * read where they are in the file, once to check them and once to join
+ * the clips on the timeline: copied, 100 000 of them would cost more
+ * than reading them. */
 typedef struct {
-  double  increment;  /* beats after the previous point; 0 for the first */
-  double  value;      /* 0..1 */
-  float   tension;    /* 0 is a straight line */
-} TsFlAutomationPoint;
-
-/* An automation clip whose target is the master tempo. */
-typedef struct {
-  guint16  channel;   /* the channel's number in the channel rack */
-  GArray  *points;    /* TsFlAutomationPoint */
+  guint16   channel;   /* the channel's number in the channel rack */
+  guint     n_points;
+  gsize     records;   /* offset of the first point's record in the file */
+  gboolean  bends;     /* a point before the last has tension */
 } TsFlTempoChannel;
 
 /* A tempo automation clip placed on the playlist. */
