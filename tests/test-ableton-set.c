@@ -1200,17 +1200,20 @@ log_end (gpointer   user_data,
   return TRUE;
 }
 
+/* The log of scanning @xml in pieces of @piece bytes with @start, or
+ * %NULL with @error set where the scanner stopped. */
 static char *
-log_in_pieces (const char *xml,
-               gsize       piece)
+scan_logged (const char      *xml,
+             gsize            piece,
+             TsXmlStartFunc   start,
+             GError         **error)
 {
   g_autoptr(TsXmlScanner) scanner = NULL;
   g_autoptr(GString) log = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   TagLog data = { NULL, log };
   gsize length = strlen (xml);
 
-  scanner = ts_xml_scanner_new (log_start, log_end, &data);
+  scanner = ts_xml_scanner_new (start, log_end, &data);
   data.scanner = scanner;
   for (gsize offset = 0; offset < length; offset += piece)
     {
@@ -1219,12 +1222,23 @@ log_in_pieces (const char *xml,
       char *buf = ts_xml_scanner_get_buffer (scanner, &available);
 
       memcpy (buf, xml + offset, n);
-      g_assert_true (ts_xml_scanner_commit (scanner, n, &error));
+      if (!ts_xml_scanner_commit (scanner, n, error))
+        return NULL;
     }
-  g_assert_true (ts_xml_scanner_finish (scanner, &error));
-  g_assert_no_error (error);
-
+  if (!ts_xml_scanner_finish (scanner, error))
+    return NULL;
   return g_strdup (log->str);
+}
+
+static char *
+log_in_pieces (const char *xml,
+               gsize       piece)
+{
+  g_autoptr(GError) error = NULL;
+  char *log = scan_logged (xml, piece, log_start, &error);
+
+  g_assert_no_error (error);
+  return log;
 }
 
 /* Each start tag comes whole, as it is in the document, and each end
@@ -1254,6 +1268,95 @@ test_scanner_tags_in_pieces (void)
 
       g_assert_cmpstr (log, ==, expected);
     }
+}
+
+/* The children of <Run> go to the run first: it takes blanks and <x/>,
+ * anything else is left to the scanner. */
+static gssize
+take_x (gpointer     user_data,
+        guint        tag,
+        const char  *text,
+        gsize        length,
+        GError     **error)
+{
+  TagLog *log = user_data;
+  gsize i = 0;
+  gsize taken = 0;
+
+  for (;;)
+    {
+      while (i < length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
+        i++;
+      if (length - i < 4 || memcmp (text + i, "<x/>", 4) != 0)
+        break;
+      i += 4;
+      taken = i;
+      g_string_append_printf (log->log, "run[%u]", tag);
+    }
+  /* Blanks before something else are the scanner's to step over. */
+  return taken;
+}
+
+static gboolean
+run_start (gpointer          user_data,
+           guint             parent_tag,
+           const char       *name,
+           gsize             name_len,
+           const TsXmlAttr  *attrs,
+           guint             n_attrs,
+           guint            *child_tag,
+           GError          **error)
+{
+  TagLog *log = user_data;
+
+  if (name_len == strlen ("Run") && memcmp (name, "Run", name_len) == 0)
+    ts_xml_scanner_run_children (log->scanner, take_x);
+  return log_start (user_data, parent_tag, name, name_len, attrs, n_attrs, child_tag, error);
+}
+
+/* A run takes what it knows wherever the pieces are cut, only among the
+ * children of the element that asked for it, and never where the
+ * scanner would have refused a child. */
+static void
+test_scanner_runs (void)
+{
+  static const char *xml =
+    "<Root>\n"
+    "\t<x/>\n"
+    "\t<Run>\n"
+    "\t\t<x/><x/>\n \t<x />\n\t\t<x/><!-- <x/> -->\n"
+    "\t\t<In><x/></In>\n"
+    "\t\t<x/>\n"
+    "\t\t<Run/><x/>\n"
+    "\t</Run>\n"
+    "\t<x/>\n"
+    "</Root>\n";
+  static const char *expected =
+    "tag[<Root>]tag[<x/>]end[2]tag[<Run>]run[2]run[2]tag[<x />]end[3]run[2]"
+    "tag[<In>]tag[<x/>]end[4]end[3]run[2]tag[<Run/>]end[3]run[2]end[2]"
+    "tag[<x/>]end[2]end[1]";
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = NULL;
+
+  for (gsize piece = 1; piece <= strlen (xml); piece++)
+    {
+      g_autofree char *pieces = scan_logged (xml, piece, run_start, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (pieces, ==, expected);
+    }
+
+  /* A child of a <Run> as deep as the scanner allows would be one too
+   * deep: the scanner sees it first, and says so. */
+  for (guint i = 1; i < TS_XML_SCANNER_MAX_DEPTH; i++)
+    g_string_append (deep, "<d>");
+  g_string_append (deep, "<Run><x/></Run>");
+  for (guint i = 1; i < TS_XML_SCANNER_MAX_DEPTH; i++)
+    g_string_append (deep, "</d>");
+  log = scan_logged (deep->str, deep->len, run_start, &error);
+  g_assert_null (log);
+  g_assert_error (error, TS_XML_SCANNER_ERROR, TS_XML_SCANNER_ERROR_LIMIT);
 }
 
 /* ---- the corpus ---- */
@@ -1432,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/scanner/errors", test_scanner_errors);
   g_test_add_func ("/ableton-set/scanner/offsets", test_scanner_offsets);
   g_test_add_func ("/ableton-set/scanner/tags-in-pieces", test_scanner_tags_in_pieces);
+  g_test_add_func ("/ableton-set/scanner/runs", test_scanner_runs);
   g_test_add_func ("/ableton-set/corpus-agrees", test_corpus_agrees);
   g_test_add_func ("/ableton-set/corpus-end-beats", test_corpus_end_beats);
 

@@ -27,9 +27,10 @@
 G_DEFINE_QUARK (ts-xml-scanner-error-quark, ts_xml_scanner_error)
 
 typedef struct {
-  gsize name_offset;
-  gsize name_len;
-  guint tag;
+  gsize        name_offset;
+  gsize        name_len;
+  guint        tag;
+  TsXmlRunFunc run;
 } StackEntry;
 
 struct _TsXmlScanner {
@@ -56,9 +57,16 @@ struct _TsXmlScanner {
   gboolean saw_root;
   gboolean root_closed;
 
-  /* The start tag being reported, for ts_xml_scanner_get_tag(). */
-  const char *tag;
-  gsize       tag_len;
+  /* The start tag being reported, for ts_xml_scanner_get_tag(), and
+   * what ts_xml_scanner_run_children() asked for it. */
+  const char  *tag;
+  gsize        tag_len;
+  TsXmlRunFunc tag_run;
+
+  /* The innermost open element's run and tag, kept out of the stack:
+   * the scanner looks at them before every token. */
+  TsXmlRunFunc run;
+  guint        run_tag;
 };
 
 typedef enum {
@@ -300,6 +308,20 @@ scan_text (TsXmlScanner  *self,
   return TRUE;
 }
 
+/* After the stack changed. */
+static void
+set_innermost_run (TsXmlScanner *self)
+{
+  const StackEntry *top;
+
+  self->run = NULL;
+  if (self->stack->len == 0)
+    return;
+  top = &g_array_index (self->stack, StackEntry, self->stack->len - 1);
+  self->run = top->run;
+  self->run_tag = top->tag;
+}
+
 static TokenResult
 scan_end_tag (TsXmlScanner  *self,
               const char    *p,
@@ -337,6 +359,7 @@ scan_end_tag (TsXmlScanner  *self,
   g_array_set_size (self->stack, self->stack->len - 1);
   if (self->stack->len == 0)
     self->root_closed = TRUE;
+  set_innermost_run (self);
 
   *used = c + 1 - p;
   if (!self->end (self->user_data, tag, error))
@@ -467,6 +490,7 @@ scan_start_tag (TsXmlScanner  *self,
 
   self->tag = p;
   self->tag_len = c + 1 - p;
+  self->tag_run = NULL;
   if (!self->start (self->user_data, parent_tag, name, name_len,
                     self->attrs, self->n_attrs, &child_tag, error))
     return TOKEN_ERROR;
@@ -481,10 +505,11 @@ scan_start_tag (TsXmlScanner  *self,
     }
   else
     {
-      StackEntry entry = { self->names->len, name_len, child_tag };
+      StackEntry entry = { self->names->len, name_len, child_tag, self->tag_run };
 
       g_string_append_len (self->names, name, name_len);
       g_array_append_val (self->stack, entry);
+      set_innermost_run (self);
     }
 
   *used = c + 1 - p;
@@ -601,6 +626,21 @@ scan (TsXmlScanner  *self,
       gboolean was_before_root = !self->saw_root;
       gsize used = 0;
 
+      /* The run goes first, but for a child nested one too deep, which
+       * the scanner reads to refuse it. */
+      if (self->run != NULL && self->stack->len < TS_XML_SCANNER_MAX_DEPTH)
+        {
+          gssize ran = self->run (self->user_data, self->run_tag, p, end - p, error);
+
+          if (ran < 0)
+            return FALSE;
+          if (ran > 0)
+            {
+              self->pos += ran;
+              continue;
+            }
+        }
+
       if (*p != '<')
         {
           const char *stop = p;
@@ -714,4 +754,15 @@ ts_xml_scanner_get_tag_offset (TsXmlScanner *self)
   g_return_val_if_fail (self->tag != NULL, 0);
 
   return self->buf_offset + (guint64) (self->tag - self->buf);
+}
+
+/* Asked for an empty element, it does nothing: such an element has no
+ * content. */
+void
+ts_xml_scanner_run_children (TsXmlScanner *self,
+                             TsXmlRunFunc  run)
+{
+  g_return_if_fail (self->tag != NULL);
+
+  self->tag_run = run;
 }

@@ -79,6 +79,28 @@ typedef gboolean (*TsXmlEndFunc)   (gpointer         user_data,
                                     guint            tag,
                                     GError         **error);
 
+/**
+ * TsXmlRunFunc:
+ * @tag: the tag of the element whose content this is
+ * @text: the document from the scanner's next byte on, @length bytes of
+ *   it: not necessarily whole tags
+ *
+ * Reads the children of an element without the scanner, as many as it
+ * can at once, where a reader knows the exact form most of them take (a
+ * set's tempo points). It may read blanks and complete empty-element
+ * tags only, and must do with each what the start and end functions
+ * would: the scanner neither checks nor reports what it reads.
+ *
+ * Returns: how many bytes it read, 0 to have the scanner read the next
+ *   token (anything else, or a tag not all there yet), or -1 with @error
+ *   set to stop scanning.
+ */
+typedef gssize   (*TsXmlRunFunc)   (gpointer         user_data,
+                                    guint            tag,
+                                    const char      *text,
+                                    gsize            length,
+                                    GError         **error);
+
 typedef struct _TsXmlScanner TsXmlScanner;
 
 GQuark        ts_xml_scanner_error_quark (void);
@@ -106,6 +128,10 @@ const char   *ts_xml_scanner_get_tag     (TsXmlScanner   *self,
                                           gsize          *length);
 /* Only from the start function: the offset of that tag in the document. */
 guint64       ts_xml_scanner_get_tag_offset (TsXmlScanner *self);
+/* Only from the start function: the content of the element being started
+ * goes to @run first. */
+void          ts_xml_scanner_run_children (TsXmlScanner   *self,
+                                           TsXmlRunFunc    run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsXmlScanner, ts_xml_scanner_free)
 
