@@ -799,6 +799,134 @@ test_decoded_attributes (void)
   }
 }
 
+/* Tempo points as Live writes them take the fast path, all others the
+ * scanner's: written every way XML allows, and a few ways it does not,
+ * each is read as the libxml2 reader reads it, or refused in its words. */
+static void
+test_point_spellings (void)
+{
+  static const char *live = "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" />";
+  static const struct { const char *tag; double beat; double bpm; } read[] = {
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Time=\"4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Id=\"\" Time=\"4.\" Value=\"130.000\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"-0\" Value=\".5\" />", -0.0, 0.5 },
+    { "<FloatEvent Id=\"91\" Time=\"4.0000000000000001\" Value=\"130.00000000000003\" />",
+      4.0000000000000001, 130.00000000000003 },
+    { "<FloatEvent Id=\"91\" Time=\"4e0\" Value=\"1.3E2\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"+4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Value=\"130\" Time=\"4\" Id=\"91\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" Extra=\"1\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" CurveControl1X=\"0.5\" "
+      "CurveControl1Y=\"0.5\" CurveControl2X=\"0.5\" CurveControl2Y=\"0.5\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\"/>", 4, 130 },
+    { "<FloatEvent  Id=\"91\" Time=\"4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Id='91' Time='4' Value='130' />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"&#52;\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Id=\"9&#49;\" Time=\"4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Id=\"x-1\" Time=\"4\" Value=\"130\" />", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" ></FloatEvent>", 4, 130 },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" /><!-- a comment -->", 4, 130 },
+    { "\r\n\t<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" />\r\n \t", 4, 130 },
+  };
+  static const struct { const char *tag; const char *message; } refused[] = {
+    { "<FloatEvent Id=\"91\" Time=\"4x\" Value=\"130\" />",
+      "the position of a tempo point “4x” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"\" Value=\"130\" />",
+      "the position of a tempo point “” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"-\" Value=\"130\" />",
+      "the position of a tempo point “-” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"1e999\" Value=\"130\" />",
+      "the position of a tempo point “1e999” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"1.2.3\" />",
+      "the tempo of a tempo point “1.2.3” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Time=\"5\" Value=\"130\" />",
+      "a tempo point has an attribute twice" },
+    { "<FloatEvent Id=\"91\" Value=\"130\" />",
+      "a tempo point has no position" },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" CurveControl1X=\"0.5\" />",
+      "a tempo point has only some of its curve handles" },
+    { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" /",
+      "a tag is not closed properly" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_autoptr(GBytes) bytes = edited_set (10, live, read[i].tag);
+      TsAbletonSet set = { 0 };
+
+      g_test_message ("%s", read[i].tag);
+      read_both (bytes, &set);
+      g_assert_cmpuint (set.tempo_events->len, ==, 2);
+      assert_same_double (event_at (&set, 1).beat, read[i].beat);
+      assert_same_double (event_at (&set, 1).bpm, read[i].bpm);
+      ts_ableton_set_clear (&set);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GBytes) bytes = edited_set (10, live, refused[i].tag);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) reference_error = NULL;
+      TsAbletonSet set = { 0 };
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+
+      g_autofree char *message = g_strconcat ("broken.als: the Live set is damaged: ",
+                                              refused[i].message, NULL);
+
+      g_test_message ("%s", refused[i].tag);
+      g_assert_false (ts_ableton_set_read (&set, data, length, "broken.als", &error));
+      g_assert_false (ts_ableton_set_read_reference (&set, data, length, "broken.als",
+                                                     &reference_error));
+      g_assert_error (error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+      g_assert_error (reference_error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+}
+
+/* The set is read in pieces of 64 KiB: moved a byte at a time, the cut
+ * between two falls on every byte of a tempo point, and the point is
+ * still read whole, by the fast path or the scanner. */
+static void
+test_points_across_reads (void)
+{
+  g_autoptr(TsAlsWriter) writer = ts_als_writer_new (10, 128);
+  g_autofree char *xml = NULL;
+  const char *declaration_end;
+  const char *first;
+  const char *last;
+
+  ts_als_writer_add_tempo_event (writer, TS_ABLETON_SENTINEL_BEAT, 128);
+  for (guint i = 0; i < 1500; i++)
+    ts_als_writer_add_tempo_event (writer, i * 0.25, 100 + (i % 7) * 1.125);
+  xml = ts_als_writer_to_xml (writer);
+  declaration_end = strstr (xml, "?>") + strlen ("?>");
+  first = strstr (xml, "<FloatEvent");
+  last = g_strrstr (xml, "<FloatEvent");
+  g_assert_cmpuint (first - xml, <, 64 * 1024 - 80);
+  g_assert_cmpuint (last - xml, >, 64 * 1024 + 80);
+
+  for (guint shift = 0; shift < 80; shift++)
+    {
+      g_autoptr(GString) moved = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      TsAbletonSet set = { 0 };
+      gsize length = 0;
+
+      /* After the XML declaration, which comes first. */
+      g_string_append_len (moved, xml, declaration_end - xml);
+      g_string_append_printf (moved, "<!--%*s-->\n", (int) shift, "");
+      g_string_append (moved, declaration_end);
+      length = moved->len;
+      bytes = g_bytes_new_take (g_string_free (g_steal_pointer (&moved), FALSE), length);
+      read_both (bytes, &set);
+      g_assert_cmpuint (set.tempo_events->len, ==, 1501);
+      g_assert_cmpfloat (event_at (&set, 1500).beat, ==, 1499 * 0.25);
+      ts_ableton_set_clear (&set);
+    }
+}
+
 static void
 test_malformed_facts (void)
 {
@@ -1520,6 +1648,8 @@ main (int   argc,
   g_test_add_func ("/ableton-set/errors/xml-in-our-words", test_xml_errors_in_our_words);
   g_test_add_func ("/ableton-set/automation/shapes", test_shapes);
   g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);
+  g_test_add_func ("/ableton-set/automation/point-spellings", test_point_spellings);
+  g_test_add_func ("/ableton-set/automation/points-across-reads", test_points_across_reads);
   g_test_add_data_func ("/ableton-set/automation/curves/live11", GUINT_TO_POINTER (11), test_curves);
   g_test_add_data_func ("/ableton-set/automation/curves/live12", GUINT_TO_POINTER (12), test_curves);
   g_test_add_func ("/ableton-set/uncompressed", test_uncompressed);

@@ -225,10 +225,6 @@ parse_double (const char *s,
               gsize       len,
               double     *out)
 {
-  static const double powers[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-    1e13, 1e14, 1e15,
-  };
   gsize i = 0;
   gsize n_digits;
   gsize n_fraction = 0;
@@ -266,13 +262,9 @@ parse_double (const char *s,
   if (i != len)
     return FALSE;
 
-  /* Up to 15 digits the mantissa and the power of ten are exact doubles,
-   * so one correctly rounded division gives what strtod gives, much
-   * faster; tempo points are mostly short numbers. */
-  if (!has_exponent && n_digits + n_fraction <= 15)
+  if (!has_exponent && n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
     {
-      value = (double) mantissa / powers[n_fraction];
-      *out = negative ? -value : value;
+      *out = ts_ableton_short_number (mantissa, n_fraction, negative);
       return TRUE;
     }
 
@@ -289,6 +281,14 @@ parse_double (const char *s,
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+gboolean
+ts_ableton_parse_double (const char *text,
+                         gsize       len,
+                         double     *out)
+{
+  return parse_double (text, len, out);
 }
 
 static gboolean
@@ -430,6 +430,17 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
     }
   g_array_append_val (events->points, fields->point);
   return TRUE;
+}
+
+gboolean
+ts_ableton_event_add_plain (TsAbletonCollector  *c,
+                            TsAbletonEvents     *events,
+                            const TsTempoPoint  *point,
+                            GError             **error)
+{
+  TsAbletonEventFields fields = { *point, { 0 }, TIME_BIT | VALUE_BIT };
+
+  return ts_ableton_event_finish (c, &fields, events, error);
 }
 
 /* What is wrong, in words that complete "the Live set is damaged: %s". */

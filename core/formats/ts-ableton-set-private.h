@@ -118,6 +118,11 @@ gboolean     ts_ableton_parse_number       (TsAbletonCollector    *c,
                                             const char            *what,
                                             double                *out,
                                             GError               **error);
+/* The number parser, for a fast path that has read the text already:
+ * FALSE when it is not a number Live writes. */
+gboolean     ts_ableton_parse_double       (const char            *text,
+                                            gsize                  len,
+                                            double                *out);
 gboolean     ts_ableton_parse_id           (TsAbletonCollector    *c,
                                             const char            *text,
                                             const char            *what,
@@ -134,6 +139,12 @@ gboolean     ts_ableton_event_field        (TsAbletonCollector    *c,
 gboolean     ts_ableton_event_finish       (TsAbletonCollector    *c,
                                             TsAbletonEventFields  *fields,
                                             TsAbletonEvents       *events,
+                                            GError               **error);
+/* ts_ableton_event_finish() of a point that has a position and a tempo,
+ * and no curve handles. */
+gboolean     ts_ableton_event_add_plain    (TsAbletonCollector    *c,
+                                            TsAbletonEvents       *events,
+                                            const TsTempoPoint    *point,
                                             GError               **error);
 TsAbletonEvents *
              ts_ableton_collector_events   (TsAbletonCollector    *c,
@@ -165,6 +176,29 @@ char        *ts_ableton_describe_xml_fault (TsAbletonXmlFault      fault,
                                             guint64                line);
 gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
                                             GError               **error);
+
+/* Up to this many digits the mantissa and the power of ten are exact
+ * doubles, so one correctly rounded division gives what strtod gives,
+ * much faster; tempo points are mostly short numbers. */
+#define TS_ABLETON_SHORT_DIGITS 15
+
+/* The number of the digits @mantissa, @n_fraction of them after the
+ * point, for at most TS_ABLETON_SHORT_DIGITS digits in all: shared by
+ * the number parser and the fast path for tempo points, so that both
+ * give the same bits. */
+static inline double
+ts_ableton_short_number (guint64  mantissa,
+                         gsize    n_fraction,
+                         gboolean negative)
+{
+  static const double powers[TS_ABLETON_SHORT_DIGITS + 1] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15,
+  };
+  double value = (double) mantissa / powers[n_fraction];
+
+  return negative ? -value : value;
+}
 
 static inline gboolean
 ts_ableton_name_is (const char *name,

@@ -39,10 +39,12 @@
 
 /* The scanner finds the few elements the set needs in the stream, and
  * their attributes are read straight from it: the tempo points, up to
- * hundreds of thousands, as they are, and everything else (the root's
- * version, the tempo, the envelope targets, the locators with their
- * names) through ts_xml_value_decode(), which reads references and
- * checks characters as an XML parser does. libxml2 is never loaded. */
+ * hundreds of thousands, as they are (those written as Live writes them
+ * by a run of their own, before the scanner sees them), and everything
+ * else (the root's version, the tempo, the envelope targets, the
+ * locators with their names) through ts_xml_value_decode(), which reads
+ * references and checks characters as an XML parser does. libxml2 is
+ * never loaded. */
 
 typedef struct {
   TsAbletonCollector *c;
@@ -292,6 +294,171 @@ enter_region (FastReader *r,
 }
 
 static gboolean
+fast_end (gpointer   user_data,
+          guint      tag,
+          GError   **error)
+{
+  FastReader *r = user_data;
+  TsAlsCtx ctx = tag;
+
+  if (ctx == r->region)
+    r->region = TS_ALS_DOCUMENT;
+  return ts_ableton_collector_leave (r->c, ctx, error);
+}
+
+/* The bytes of a number or an id as Live writes them. */
+static const guint8 number_byte[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1, ['-'] = 1, ['+'] = 1, ['e'] = 1,
+  ['E'] = 1,
+};
+
+static inline gboolean
+is_digit (char c)
+{
+  return (guint) (guchar) c - '0' <= 9;
+}
+
+/* @literal at @c: where it ends, or %NULL. */
+static inline const char *
+expect (const char *c,
+        const char *end,
+        const char *literal,
+        gsize       len)
+{
+  if ((gsize) (end - c) < len || memcmp (c, literal, len) != 0)
+    return NULL;
+  return c + len;
+}
+
+/* The number at @c up to its closing quote, as the number parser reads
+ * it: the digits of the short ones, which are most, read here on the
+ * way to the quote. Returns the quote, or %NULL for anything that is not
+ * a number Live writes. */
+static inline const char *
+read_number (const char *c,
+             const char *end,
+             double     *out)
+{
+  const char *start = c;
+  const char *digits;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  gsize n_digits;
+  gsize n_fraction = 0;
+
+  if (c < end && *c == '-')
+    {
+      negative = TRUE;
+      c++;
+    }
+  for (digits = c; c < end && is_digit (*c); c++)
+    mantissa = mantissa * 10 + (guint) (*c - '0');
+  n_digits = c - digits;
+  if (c < end && *c == '.')
+    {
+      c++;
+      for (digits = c; c < end && is_digit (*c); c++)
+        mantissa = mantissa * 10 + (guint) (*c - '0');
+      n_fraction = c - digits;
+    }
+  if (c < end && *c == '"' && n_digits + n_fraction > 0
+      && n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
+    {
+      *out = ts_ableton_short_number (mantissa, n_fraction, negative);
+      return c;
+    }
+
+  /* Longer, or with an exponent. */
+  for (c = start; c < end && number_byte[(guchar) *c]; c++)
+    ;
+  if (c == end || *c != '"' || !ts_ableton_parse_double (start, c - start, out))
+    return NULL;
+  return c;
+}
+
+/* The tempo point at @p, if it is written exactly as Live writes one
+ * without curve handles: <FloatEvent Id="12" Time="4.5" Value="128" />,
+ * with or without the Id (Live 9 writes none), one space between the
+ * attributes. Such a tag is well formed, and what XML makes of each
+ * value is its bytes. Returns where it ends, or %NULL when the tag is
+ * anything else or not all there, for the scanner to read. */
+static const char *
+match_live_event (const char   *p,
+                  const char   *end,
+                  TsTempoPoint *point)
+{
+  const char *c = expect (p, end, "<FloatEvent ", strlen ("<FloatEvent "));
+  const char *id;
+
+  if (c == NULL)
+    return NULL;
+  if ((id = expect (c, end, "Id=\"", strlen ("Id=\""))) != NULL)
+    {
+      for (c = id; c < end && is_digit (*c); c++)
+        ;
+      if ((c = expect (c, end, "\" ", strlen ("\" "))) == NULL)
+        return NULL;
+    }
+  if ((c = expect (c, end, "Time=\"", strlen ("Time=\""))) == NULL
+      || (c = read_number (c, end, &point->beat)) == NULL
+      || (c = expect (c, end, "\" Value=\"", strlen ("\" Value=\""))) == NULL
+      || (c = read_number (c, end, &point->bpm)) == NULL)
+    return NULL;
+  return expect (c, end, "\" />", strlen ("\" />"));
+}
+
+/* The scanner's run (TsXmlRunFunc) for the events of an envelope: the
+ * tempo points, most of the bytes of a set with tempo automation, are
+ * matched as Live writes them and kept as fast_start() and fast_end()
+ * keep them, without the scanner's general steps; a point written any
+ * other way (with curve handles, say) goes to the scanner. */
+static gssize
+read_plain_events (gpointer     user_data,
+                   guint        tag,
+                   const char  *text,
+                   gsize        length,
+                   GError     **error)
+{
+  FastReader *r = user_data;
+  const char *p = text;
+  const char *end = text + length;
+  TsAbletonEvents *events;
+  gboolean read_one = FALSE;
+  TsAlsCtx ctx;
+
+  if (!ts_ableton_collector_enter (r->c, tag, "FloatEvent", strlen ("FloatEvent"), &ctx, error))
+    return -1;
+  /* Entering these has no effect of its own to repeat for each. */
+  g_return_val_if_fail (ctx == TS_ALS_TEMPO_EVENT || ctx == TS_ALS_ENVELOPE_EVENT, 0);
+  events = ts_ableton_collector_events (r->c, ctx);
+
+  for (;;)
+    {
+      TsTempoPoint point;
+      const char *tag_end;
+
+      /* The indentation, which the scanner steps over as text. */
+      while (p < end && (*p == '\t' || *p == '\n' || *p == ' ' || *p == '\r'))
+        p++;
+      if (p == end)
+        break;
+
+      if ((tag_end = match_live_event (p, end, &point)) == NULL)
+        break;
+      if (!ts_ableton_event_add_plain (r->c, events, &point, error))
+        return -1;
+      p = tag_end;
+      read_one = TRUE;
+    }
+
+  /* Leaving one is leaving them all: it only marks that one ended. */
+  if (read_one && !fast_end (r, ctx, error))
+    return -1;
+  return p - text;
+}
+
+static gboolean
 fast_start (gpointer          user_data,
             guint             parent_tag,
             const char       *name,
@@ -324,6 +491,11 @@ fast_start (gpointer          user_data,
     case TS_ALS_ENVELOPE_EVENT:
     case TS_ALS_TEMPO_EVENT:
       return read_event_fast (r, ctx, attrs, n_attrs, error);
+
+    case TS_ALS_ENVELOPE_EVENTS:
+    case TS_ALS_TEMPO_EVENTS:
+      ts_xml_scanner_run_children (r->scanner, read_plain_events);
+      return TRUE;
 
     case TS_ALS_CLIP_END:
       return read_clip_end_fast (r, attrs, n_attrs, error);
@@ -373,12 +545,10 @@ fast_start (gpointer          user_data,
     case TS_ALS_ENVELOPES:
     case TS_ALS_ENVELOPE:
     case TS_ALS_ENVELOPE_AUTOMATION:
-    case TS_ALS_ENVELOPE_EVENTS:
     case TS_ALS_MASTER_CHAIN:
     case TS_ALS_MIXER:
     case TS_ALS_TEMPO:
     case TS_ALS_TEMPO_ARRANGER:
-    case TS_ALS_TEMPO_EVENTS:
     case TS_ALS_LOCATORS:
     case TS_ALS_LOCATOR:
     case TS_ALS_TRACKS:
@@ -393,19 +563,6 @@ fast_start (gpointer          user_data,
     }
 
   g_return_val_if_reached (FALSE);
-}
-
-static gboolean
-fast_end (gpointer   user_data,
-          guint      tag,
-          GError   **error)
-{
-  FastReader *r = user_data;
-  TsAlsCtx ctx = tag;
-
-  if (ctx == r->region)
-    r->region = TS_ALS_DOCUMENT;
-  return ts_ableton_collector_leave (r->c, ctx, error);
 }
 
 static gboolean
