@@ -77,11 +77,15 @@ read_both (GBytes       *bytes,
   TsAbletonSet reference = { 0 };
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
+  gboolean ok;
 
-  g_assert_true (ts_ableton_set_read (set, data, length, "test.als", &error));
+  /* The error first, for its message. */
+  ok = ts_ableton_set_read (set, data, length, "test.als", &error);
   g_assert_no_error (error);
-  g_assert_true (ts_ableton_set_read_reference (&reference, data, length, "test.als", &error));
+  g_assert_true (ok);
+  ok = ts_ableton_set_read_reference (&reference, data, length, "test.als", &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
 
   assert_sets_equal (set, &reference);
   ts_ableton_set_clear (&reference);
@@ -840,6 +844,10 @@ test_point_spellings (void)
       "the position of a tempo point “1e999” is not a number" },
     { "<FloatEvent Id=\"91\" Time=\"4\" Value=\"1.2.3\" />",
       "the tempo of a tempo point “1.2.3” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"12345678:\" Value=\"130\" />",
+      "the position of a tempo point “12345678:” is not a number" },
+    { "<FloatEvent Id=\"91\" Time=\"1234567/\" Value=\"130\" />",
+      "the position of a tempo point “1234567/” is not a number" },
     { "<FloatEvent Id=\"91\" Time=\"4\" Time=\"5\" Value=\"130\" />",
       "a tempo point has an attribute twice" },
     { "<FloatEvent Id=\"91\" Value=\"130\" />",
@@ -883,6 +891,54 @@ test_point_spellings (void)
       g_assert_error (reference_error, TS_PROJECT_ERROR, TS_PROJECT_ERROR_DAMAGED);
       g_assert_cmpstr (error->message, ==, message);
     }
+}
+
+/* Numbers of every length from 1 to 22 digits, on both sides of the
+ * point, as text no formatter would write: the fast path reads their
+ * digits eight at a time, and must give every bit the number parser of
+ * the reference reader gives. */
+static void
+test_point_number_lengths (void)
+{
+  static const char *live = "<FloatEvent Id=\"91\" Time=\"4\" Value=\"130\" />";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1922);
+  g_autoptr(GString) points = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  TsAbletonSet set = { 0 };
+  guint n_points = 0;
+
+  for (guint whole = 0; whole <= 19; whole++)
+    for (guint fraction = 0; fraction <= 19; fraction++)
+      for (guint k = 0; k < 4; k++)
+        {
+          GString *number[2] = { g_string_new (NULL), g_string_new (NULL) };
+
+          if (whole + fraction == 0 || whole + fraction > 22)
+            continue;
+          for (guint n = 0; n < 2; n++)
+            {
+              /* The position may be negative, the tempo may not. */
+              if (n == 0 && k % 2 == 1)
+                g_string_append_c (number[n], '-');
+              for (guint i = 0; i < whole; i++)
+                g_string_append_c (number[n], '0' + (i == 0 && k == 3 && whole > 1 ? 0 : g_rand_int_range (rand, 1, 10)));
+              if (fraction > 0 || k == 2)
+                g_string_append_c (number[n], '.');
+              /* A tempo of 0 is refused. */
+              for (guint i = 0; i < fraction; i++)
+                g_string_append_c (number[n], '0' + g_rand_int_range (rand, n == 1 && whole == 0 && i == 0, 10));
+            }
+          g_string_append_printf (points, "<FloatEvent Id=\"%u\" Time=\"%s\" Value=\"%s\" />\n\t\t\t",
+                                  100 + n_points, number[0]->str, number[1]->str);
+          n_points++;
+          g_string_free (number[0], TRUE);
+          g_string_free (number[1], TRUE);
+        }
+
+  bytes = edited_set (10, live, points->str);
+  read_both (bytes, &set);
+  g_assert_cmpuint (set.tempo_events->len, ==, n_points + 1);
+  ts_ableton_set_clear (&set);
 }
 
 /* The set is read in pieces of 64 KiB: moved a byte at a time, the cut
@@ -1650,6 +1706,7 @@ main (int   argc,
   g_test_add_func ("/ableton-set/automation/20000-points", test_many_points);
   g_test_add_func ("/ableton-set/automation/point-spellings", test_point_spellings);
   g_test_add_func ("/ableton-set/automation/points-across-reads", test_points_across_reads);
+  g_test_add_func ("/ableton-set/automation/point-number-lengths", test_point_number_lengths);
   g_test_add_data_func ("/ableton-set/automation/curves/live11", GUINT_TO_POINTER (11), test_curves);
   g_test_add_data_func ("/ableton-set/automation/curves/live12", GUINT_TO_POINTER (12), test_curves);
   g_test_add_func ("/ableton-set/uncompressed", test_uncompressed);

@@ -268,19 +268,33 @@ parse_double (const char *s,
       return TRUE;
     }
 
-#if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
-  if (!has_exponent && n_digits + n_fraction <= 19 && parse_double_extended (mantissa, n_fraction, &value))
-    {
-      *out = negative ? -value : value;
-      return TRUE;
-    }
-#endif
+  if (!has_exponent && n_digits + n_fraction <= TS_ABLETON_LONG_DIGITS &&
+      ts_ableton_long_number (mantissa, n_fraction, negative, out))
+    return TRUE;
 
   value = g_ascii_strtod (s, &end);
   if (end != s + len || !isfinite (value))
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+gboolean
+ts_ableton_long_number (guint64   mantissa,
+                        gsize     n_fraction,
+                        gboolean  negative,
+                        double   *out)
+{
+#if (defined(__x86_64__) || defined(__i386__)) && LDBL_MANT_DIG == 64
+  double value;
+
+  if (parse_double_extended (mantissa, n_fraction, &value))
+    {
+      *out = negative ? -value : value;
+      return TRUE;
+    }
+#endif
+  return FALSE;
 }
 
 gboolean
@@ -401,6 +415,18 @@ ts_ableton_event_field (TsAbletonCollector    *c,
   return TRUE;
 }
 
+static gboolean
+room_for_points (TsAbletonCollector  *c,
+                 TsAbletonEvents     *events,
+                 guint                n_points,
+                 GError             **error)
+{
+  if (n_points > TS_ABLETON_MAX_TEMPO_EVENTS - events->points->len)
+    /* Translators: completes "more than %u %s". */
+    return too_many (c, error, _("tempo automation points"), TS_ABLETON_MAX_TEMPO_EVENTS);
+  return TRUE;
+}
+
 gboolean
 ts_ableton_event_finish (TsAbletonCollector    *c,
                          TsAbletonEventFields  *fields,
@@ -416,9 +442,8 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
   if (curves != 0 && curves != CURVE_BITS)
     return ts_ableton_malformed (c, error, _("a tempo point has only some of its curve handles"));
 
-  if (events->points->len >= TS_ABLETON_MAX_TEMPO_EVENTS)
-    /* Translators: completes "more than %u %s". */
-    return too_many (c, error, _("tempo automation points"), TS_ABLETON_MAX_TEMPO_EVENTS);
+  if (!room_for_points (c, events, 1, error))
+    return FALSE;
 
   if (curves != 0)
     {
@@ -433,14 +458,16 @@ ts_ableton_event_finish (TsAbletonCollector    *c,
 }
 
 gboolean
-ts_ableton_event_add_plain (TsAbletonCollector  *c,
-                            TsAbletonEvents     *events,
-                            const TsTempoPoint  *point,
-                            GError             **error)
+ts_ableton_events_add_plain (TsAbletonCollector  *c,
+                             TsAbletonEvents     *events,
+                             const TsTempoPoint  *points,
+                             guint                n_points,
+                             GError             **error)
 {
-  TsAbletonEventFields fields = { *point, { 0 }, TIME_BIT | VALUE_BIT };
-
-  return ts_ableton_event_finish (c, &fields, events, error);
+  if (!room_for_points (c, events, n_points, error))
+    return FALSE;
+  g_array_append_vals (events->points, points, n_points);
+  return TRUE;
 }
 
 /* What is wrong, in words that complete "the Live set is damaged: %s". */

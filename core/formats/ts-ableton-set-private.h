@@ -118,6 +118,15 @@ gboolean     ts_ableton_parse_number       (TsAbletonCollector    *c,
                                             const char            *what,
                                             double                *out,
                                             GError               **error);
+/* The number of the up to TS_ABLETON_LONG_DIGITS digits @mantissa,
+ * @n_fraction of them after the point, where it can be had without
+ * strtod (in the x87's extended precision): FALSE leaves it to the
+ * number parser. */
+#define TS_ABLETON_LONG_DIGITS 19
+gboolean     ts_ableton_long_number        (guint64                mantissa,
+                                            gsize                  n_fraction,
+                                            gboolean               negative,
+                                            double                *out);
 /* The number parser, for a fast path that has read the text already:
  * FALSE when it is not a number Live writes. */
 gboolean     ts_ableton_parse_double       (const char            *text,
@@ -140,11 +149,12 @@ gboolean     ts_ableton_event_finish       (TsAbletonCollector    *c,
                                             TsAbletonEventFields  *fields,
                                             TsAbletonEvents       *events,
                                             GError               **error);
-/* ts_ableton_event_finish() of a point that has a position and a tempo,
- * and no curve handles. */
-gboolean     ts_ableton_event_add_plain    (TsAbletonCollector    *c,
+/* ts_ableton_event_finish() of points that have a position and a tempo,
+ * and no curve handles, for a few at once. */
+gboolean     ts_ableton_events_add_plain   (TsAbletonCollector    *c,
                                             TsAbletonEvents       *events,
-                                            const TsTempoPoint    *point,
+                                            const TsTempoPoint    *points,
+                                            guint                  n_points,
                                             GError               **error);
 TsAbletonEvents *
              ts_ableton_collector_events   (TsAbletonCollector    *c,

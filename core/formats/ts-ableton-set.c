@@ -319,6 +319,75 @@ is_digit (char c)
   return (guint) (guchar) c - '0' <= 9;
 }
 
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* How many of the eight bytes of @bytes (the first in the lowest byte)
+ * are digits before the first that is not. No step carries from one
+ * byte into the next: each adds to at most seven bits of a byte. */
+static inline guint
+leading_digits (guint64 bytes)
+{
+  guint64 high = (bytes & BYTES (0xF0)) ^ BYTES (0x30);
+  guint64 low = ((bytes & BYTES (0x0F)) + BYTES (0x06)) & BYTES (0xF0);
+  guint64 other = high | low;   /* a byte is 0 exactly where it is a digit */
+  guint64 flags = (((other & BYTES (0x7F)) + BYTES (0x7F)) | other) & BYTES (0x80);
+
+  return flags == 0 ? 8 : (guint) __builtin_ctzll (flags) / 8;
+}
+
+/* The number the first @n (1 to 8) bytes of @bytes, all digits, write:
+ * the others shifted out, the digits paired, then the pairs. */
+static inline guint64
+digits_value (guint64 bytes,
+              guint   n)
+{
+  guint64 v = (bytes - BYTES ('0')) << (8 * (8 - n));
+
+  v = v * 10 + (v >> 8);
+  return ((v & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (100 + (G_GUINT64_CONSTANT (1000000) << 32)) +
+          ((v >> 16) & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (1 + (G_GUINT64_CONSTANT (10000) << 32))) >> 32;
+}
+#endif
+
+/* Reads the digits at @c onto @mantissa (which wraps past 19 digits, more
+ * than a short number has); returns where they end. Eight at a time
+ * where eight bytes are there: a number is mostly digits, and a point
+ * has some twenty of them. */
+static inline const char *
+read_digits (const char *c,
+             const char *end,
+             guint64    *mantissa)
+{
+  guint64 m = *mantissa;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  static const guint64 powers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
+
+  while (end - c >= 8)
+    {
+      guint64 bytes;
+      guint n;
+
+      memcpy (&bytes, c, sizeof bytes);
+      n = leading_digits (bytes);
+      if (n == 0)
+        break;
+      m = m * powers[n] + digits_value (bytes, n);
+      c += n;
+      if (n < 8)
+        {
+          *mantissa = m;
+          return c;
+        }
+    }
+#endif
+  for (; c < end && is_digit (*c); c++)
+    m = m * 10 + (guint) (*c - '0');
+  *mantissa = m;
+  return c;
+}
+
 /* @literal at @c: where it ends, or %NULL. */
 static inline const char *
 expect (const char *c,
@@ -352,24 +421,29 @@ read_number (const char *c,
       negative = TRUE;
       c++;
     }
-  for (digits = c; c < end && is_digit (*c); c++)
-    mantissa = mantissa * 10 + (guint) (*c - '0');
+  digits = c;
+  c = read_digits (c, end, &mantissa);
   n_digits = c - digits;
   if (c < end && *c == '.')
     {
-      c++;
-      for (digits = c; c < end && is_digit (*c); c++)
-        mantissa = mantissa * 10 + (guint) (*c - '0');
+      digits = ++c;
+      c = read_digits (c, end, &mantissa);
       n_fraction = c - digits;
     }
-  if (c < end && *c == '"' && n_digits + n_fraction > 0
-      && n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
+  if (c < end && *c == '"' && n_digits + n_fraction > 0)
     {
-      *out = ts_ableton_short_number (mantissa, n_fraction, negative);
-      return c;
+      if (n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
+        {
+          *out = ts_ableton_short_number (mantissa, n_fraction, negative);
+          return c;
+        }
+      /* A fifth of Live's positions have 17 digits. */
+      if (n_digits + n_fraction <= TS_ABLETON_LONG_DIGITS
+          && ts_ableton_long_number (mantissa, n_fraction, negative, out))
+        return c;
     }
 
-  /* Longer, or with an exponent. */
+  /* Longer still, or with an exponent. */
   for (c = start; c < end && number_byte[(guchar) *c]; c++)
     ;
   if (c == end || *c != '"' || !ts_ableton_parse_double (start, c - start, out))
@@ -395,8 +469,9 @@ match_live_event (const char   *p,
     return NULL;
   if ((id = expect (c, end, "Id=\"", strlen ("Id=\""))) != NULL)
     {
-      for (c = id; c < end && is_digit (*c); c++)
-        ;
+      guint64 unused = 0;
+
+      c = read_digits (id, end, &unused);
       if ((c = expect (c, end, "\" ", strlen ("\" "))) == NULL)
         return NULL;
     }
@@ -407,6 +482,10 @@ match_live_event (const char   *p,
     return NULL;
   return expect (c, end, "\" />", strlen ("\" />"));
 }
+
+/* Points kept at a time: appending them one by one cost as much as
+ * reading them. */
+#define POINT_BATCH 64
 
 /* The scanner's run (TsXmlRunFunc) for the events of an envelope: the
  * tempo points, most of the bytes of a set with tempo automation, are
@@ -423,6 +502,8 @@ read_plain_events (gpointer     user_data,
   FastReader *r = user_data;
   const char *p = text;
   const char *end = text + length;
+  TsTempoPoint batch[POINT_BATCH];
+  guint n_batch = 0;
   TsAbletonEvents *events;
   gboolean read_one = FALSE;
   TsAlsCtx ctx;
@@ -435,23 +516,24 @@ read_plain_events (gpointer     user_data,
 
   for (;;)
     {
-      TsTempoPoint point;
       const char *tag_end;
 
       /* The indentation, which the scanner steps over as text. */
-      while (p < end && (*p == '\t' || *p == '\n' || *p == ' ' || *p == '\r'))
-        p++;
-      if (p == end)
+      p = ts_xml_scanner_skip_blanks (p, end);
+      if (p == end || (tag_end = match_live_event (p, end, &batch[n_batch])) == NULL)
         break;
-
-      if ((tag_end = match_live_event (p, end, &point)) == NULL)
-        break;
-      if (!ts_ableton_event_add_plain (r->c, events, &point, error))
-        return -1;
       p = tag_end;
       read_one = TRUE;
+      if (++n_batch == POINT_BATCH)
+        {
+          if (!ts_ableton_events_add_plain (r->c, events, batch, n_batch, error))
+            return -1;
+          n_batch = 0;
+        }
     }
 
+  if (n_batch > 0 && !ts_ableton_events_add_plain (r->c, events, batch, n_batch, error))
+    return -1;
   /* Leaving one is leaving them all: it only marks that one ended. */
   if (read_one && !fast_end (r, ctx, error))
     return -1;

@@ -756,6 +756,13 @@ ts_xml_scanner_get_tag_offset (TsXmlScanner *self)
   return self->buf_offset + (guint64) (self->tag - self->buf);
 }
 
+const char *
+ts_xml_scanner_skip_blanks (const char *c,
+                            const char *end)
+{
+  return skip_blanks (c, end);
+}
+
 /* Asked for an empty element, it does nothing: such an element has no
  * content. */
 void

@@ -132,6 +132,11 @@ guint64       ts_xml_scanner_get_tag_offset (TsXmlScanner *self);
  * goes to @run first. */
 void          ts_xml_scanner_run_children (TsXmlScanner   *self,
                                            TsXmlRunFunc    run);
+/* Where the blanks (XML's spaces, tabs and line ends) from @c end: the
+ * first other byte, or @end; for a run, which steps over them as the
+ * scanner does. */
+const char   *ts_xml_scanner_skip_blanks  (const char     *c,
+                                           const char     *end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsXmlScanner, ts_xml_scanner_free)
 
