@@ -193,87 +193,61 @@ parse_double_extended (guint64  mantissa,
 }
 #endif
 
-/* Reads the decimal digits of @s from @i on into @mantissa; returns where
- * they end. Two thirds of reading a number is this loop. */
-static inline gsize
-read_digits (const char *s,
-             gsize       i,
-             gsize       len,
-             guint64    *mantissa)
-{
-  guint64 m = *mantissa;
-
-  for (; i < len; i++)
-    {
-      guint digit = (guint) (guchar) s[i] - '0';
-
-      if (digit > 9)
-        break;
-      m = m * 10 + digit;
-    }
-  *mantissa = m;
-  return i;
-}
-
 /* A decimal number as Live writes it ("-63072000", "120.760574",
  * "4.0939253454878459", "1e-05"). Anything else, including "inf", "nan",
  * hex and blanks, is refused so that both readers agree on every input.
  * The byte after @s + @len must not continue a number (a closing quote or
  * a NUL). */
-static gboolean
-parse_double (const char *s,
-              gsize       len,
-              double     *out)
+gboolean
+ts_ableton_parse_double (const char *s,
+                         gsize       len,
+                         double     *out)
 {
-  gsize i = 0;
+  const char *c = s;
+  const char *end = s + len;
+  const char *digits;
   gsize n_digits;
   gsize n_fraction = 0;
   guint64 mantissa = 0;
   gboolean negative = FALSE;
   gboolean has_exponent = FALSE;
-  char *end = NULL;
+  char *parsed = NULL;
   double value;
 
-  if (i < len && (s[i] == '-' || s[i] == '+'))
-    negative = s[i++] == '-';
-  n_digits = read_digits (s, i, len, &mantissa) - i;
-  i += n_digits;
-  if (i < len && s[i] == '.')
+  if (c < end && (*c == '-' || *c == '+'))
+    negative = *c++ == '-';
+  digits = c;
+  c = ts_ableton_read_digits (c, end, &mantissa);
+  n_digits = c - digits;
+  if (c < end && *c == '.')
     {
-      i++;
-      n_fraction = read_digits (s, i, len, &mantissa) - i;
-      i += n_fraction;
+      digits = ++c;
+      c = ts_ableton_read_digits (c, end, &mantissa);
+      n_fraction = c - digits;
     }
   if (n_digits + n_fraction == 0)
     return FALSE;
-  if (i < len && (s[i] == 'e' || s[i] == 'E'))
+  if (c < end && (*c == 'e' || *c == 'E'))
     {
       gsize exponent_digits = 0;
 
       has_exponent = TRUE;
-      i++;
-      if (i < len && (s[i] == '-' || s[i] == '+'))
-        i++;
-      for (; i < len && g_ascii_isdigit (s[i]); i++)
+      c++;
+      if (c < end && (*c == '-' || *c == '+'))
+        c++;
+      for (; c < end && g_ascii_isdigit (*c); c++)
         exponent_digits++;
       if (exponent_digits == 0)
         return FALSE;
     }
-  if (i != len)
+  if (c != end)
     return FALSE;
 
-  if (!has_exponent && n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
-    {
-      *out = ts_ableton_short_number (mantissa, n_fraction, negative);
-      return TRUE;
-    }
-
-  if (!has_exponent && n_digits + n_fraction <= TS_ABLETON_LONG_DIGITS &&
-      ts_ableton_long_number (mantissa, n_fraction, negative, out))
+  if (!has_exponent && ts_ableton_number_from_digits (mantissa, n_digits + n_fraction, n_fraction, negative, out))
     return TRUE;
 
-  value = g_ascii_strtod (s, &end);
-  if (end != s + len || !isfinite (value))
+  value = g_ascii_strtod (s, &parsed);
+  if (parsed != end || !isfinite (value))
     return FALSE;
   *out = value;
   return TRUE;
@@ -295,14 +269,6 @@ ts_ableton_long_number (guint64   mantissa,
     }
 #endif
   return FALSE;
-}
-
-gboolean
-ts_ableton_parse_double (const char *text,
-                         gsize       len,
-                         double     *out)
-{
-  return parse_double (text, len, out);
 }
 
 static gboolean
@@ -330,7 +296,7 @@ ts_ableton_parse_number (TsAbletonCollector  *c,
                          double              *out,
                          GError             **error)
 {
-  if (!parse_double (text, len, out))
+  if (!ts_ableton_parse_double (text, len, out))
     return not_a_number (c, text, len, what, error);
   return TRUE;
 }
@@ -410,7 +376,7 @@ ts_ableton_event_field (TsAbletonCollector    *c,
   if (fields->seen & bit)
     return ts_ableton_malformed (c, error, _("a tempo point has an attribute twice"));
   fields->seen |= bit;
-  if (!parse_double (value, value_len, out))
+  if (!ts_ableton_parse_double (value, value_len, out))
     return not_a_number (c, value, value_len, _(what), error);
   return TRUE;
 }

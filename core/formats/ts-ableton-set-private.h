@@ -118,17 +118,14 @@ gboolean     ts_ableton_parse_number       (TsAbletonCollector    *c,
                                             const char            *what,
                                             double                *out,
                                             GError               **error);
-/* The number of the up to TS_ABLETON_LONG_DIGITS digits @mantissa,
- * @n_fraction of them after the point, where it can be had without
- * strtod (in the x87's extended precision): FALSE leaves it to the
- * number parser. */
-#define TS_ABLETON_LONG_DIGITS 19
+/* For ts_ableton_number_from_digits(): 16 to 19 digits in the x87's
+ * extended precision, FALSE where it cannot tell. */
 gboolean     ts_ableton_long_number        (guint64                mantissa,
                                             gsize                  n_fraction,
                                             gboolean               negative,
                                             double                *out);
-/* The number parser, for a fast path that has read the text already:
- * FALSE when it is not a number Live writes. */
+/* The number parser: FALSE when @text is not a number Live writes. The
+ * byte after it must not continue a number (a closing quote or a NUL). */
 gboolean     ts_ableton_parse_double       (const char            *text,
                                             gsize                  len,
                                             double                *out);
@@ -187,27 +184,109 @@ char        *ts_ableton_describe_xml_fault (TsAbletonXmlFault      fault,
 gboolean     ts_ableton_refuse_doctype     (TsAbletonCollector    *c,
                                             GError               **error);
 
-/* Up to this many digits the mantissa and the power of ten are exact
- * doubles, so one correctly rounded division gives what strtod gives,
- * much faster; tempo points are mostly short numbers. */
-#define TS_ABLETON_SHORT_DIGITS 15
-
-/* The number of the digits @mantissa, @n_fraction of them after the
- * point, for at most TS_ABLETON_SHORT_DIGITS digits in all: shared by
- * the number parser and the fast path for tempo points, so that both
- * give the same bits. */
-static inline double
-ts_ableton_short_number (guint64  mantissa,
-                         gsize    n_fraction,
-                         gboolean negative)
+static inline gboolean
+ts_ableton_is_digit (char c)
 {
-  static const double powers[TS_ABLETON_SHORT_DIGITS + 1] = {
+  return (guint) (guchar) c - '0' <= 9;
+}
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define TS_ABLETON_BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* How many of the eight bytes of @bytes (the first in the lowest byte)
+ * are digits before the first that is not. No step carries from one
+ * byte into the next: each adds to at most seven bits of a byte. */
+static inline guint
+ts_ableton_leading_digits (guint64 bytes)
+{
+  guint64 high = (bytes & TS_ABLETON_BYTES (0xF0)) ^ TS_ABLETON_BYTES (0x30);
+  guint64 low = ((bytes & TS_ABLETON_BYTES (0x0F)) + TS_ABLETON_BYTES (0x06)) & TS_ABLETON_BYTES (0xF0);
+  guint64 other = high | low;   /* a byte is 0 exactly where it is a digit */
+  guint64 flags = (((other & TS_ABLETON_BYTES (0x7F)) + TS_ABLETON_BYTES (0x7F)) | other) & TS_ABLETON_BYTES (0x80);
+
+  return flags == 0 ? 8 : (guint) __builtin_ctzll (flags) / 8;
+}
+
+/* The number the first @n (1 to 8) bytes of @bytes, all digits, write:
+ * the others shifted out, the digits paired, then the pairs. */
+static inline guint64
+ts_ableton_digits_value (guint64 bytes,
+                         guint   n)
+{
+  guint64 v = (bytes - TS_ABLETON_BYTES ('0')) << (8 * (8 - n));
+
+  v = v * 10 + (v >> 8);
+  return ((v & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (100 + (G_GUINT64_CONSTANT (1000000) << 32)) +
+          ((v >> 16) & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (1 + (G_GUINT64_CONSTANT (10000) << 32))) >> 32;
+}
+#endif
+
+/* Reads the digits at @c onto @mantissa (which wraps past 19 digits,
+ * more than a number read without strtod has); returns where they end.
+ * Eight at a time where eight bytes are there: a number is mostly
+ * digits, and a tempo point has some twenty of them. Shared by the
+ * number parser and the fast path for tempo points. */
+static inline const char *
+ts_ableton_read_digits (const char *c,
+                        const char *end,
+                        guint64    *mantissa)
+{
+  guint64 m = *mantissa;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  static const guint64 powers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
+
+  while (end - c >= 8)
+    {
+      guint64 bytes;
+      guint n;
+
+      memcpy (&bytes, c, sizeof bytes);
+      n = ts_ableton_leading_digits (bytes);
+      if (n == 0)
+        break;
+      m = m * powers[n] + ts_ableton_digits_value (bytes, n);
+      c += n;
+      if (n < 8)
+        {
+          *mantissa = m;
+          return c;
+        }
+    }
+#endif
+  for (; c < end && ts_ableton_is_digit (*c); c++)
+    m = m * 10 + (guint) (*c - '0');
+  *mantissa = m;
+  return c;
+}
+
+/* The number of the @n_digits digits @mantissa, @n_fraction of them
+ * after the point, where it can be had without strtod: FALSE leaves it
+ * to strtod. Shared by the number parser and the fast path for tempo
+ * points, so that both give the same bits. Up to 15 digits the mantissa
+ * and the power of ten are exact doubles, so one correctly rounded
+ * division gives what strtod gives; tempo points are mostly such short
+ * numbers, and a fifth of Live's positions have 17 digits. */
+static inline gboolean
+ts_ableton_number_from_digits (guint64   mantissa,
+                               gsize     n_digits,
+                               gsize     n_fraction,
+                               gboolean  negative,
+                               double   *out)
+{
+  static const double powers[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
     1e13, 1e14, 1e15,
   };
-  double value = (double) mantissa / powers[n_fraction];
 
-  return negative ? -value : value;
+  if (n_digits < G_N_ELEMENTS (powers))
+    {
+      double value = (double) mantissa / powers[n_fraction];
+
+      *out = negative ? -value : value;
+      return TRUE;
+    }
+  return n_digits <= 19 && ts_ableton_long_number (mantissa, n_fraction, negative, out);
 }
 
 static inline gboolean

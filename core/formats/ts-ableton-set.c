@@ -313,81 +313,6 @@ static const guint8 number_byte[256] = {
   ['E'] = 1,
 };
 
-static inline gboolean
-is_digit (char c)
-{
-  return (guint) (guchar) c - '0' <= 9;
-}
-
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
-/* How many of the eight bytes of @bytes (the first in the lowest byte)
- * are digits before the first that is not. No step carries from one
- * byte into the next: each adds to at most seven bits of a byte. */
-static inline guint
-leading_digits (guint64 bytes)
-{
-  guint64 high = (bytes & BYTES (0xF0)) ^ BYTES (0x30);
-  guint64 low = ((bytes & BYTES (0x0F)) + BYTES (0x06)) & BYTES (0xF0);
-  guint64 other = high | low;   /* a byte is 0 exactly where it is a digit */
-  guint64 flags = (((other & BYTES (0x7F)) + BYTES (0x7F)) | other) & BYTES (0x80);
-
-  return flags == 0 ? 8 : (guint) __builtin_ctzll (flags) / 8;
-}
-
-/* The number the first @n (1 to 8) bytes of @bytes, all digits, write:
- * the others shifted out, the digits paired, then the pairs. */
-static inline guint64
-digits_value (guint64 bytes,
-              guint   n)
-{
-  guint64 v = (bytes - BYTES ('0')) << (8 * (8 - n));
-
-  v = v * 10 + (v >> 8);
-  return ((v & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (100 + (G_GUINT64_CONSTANT (1000000) << 32)) +
-          ((v >> 16) & G_GUINT64_CONSTANT (0x000000FF000000FF)) * (1 + (G_GUINT64_CONSTANT (10000) << 32))) >> 32;
-}
-#endif
-
-/* Reads the digits at @c onto @mantissa (which wraps past 19 digits, more
- * than a short number has); returns where they end. Eight at a time
- * where eight bytes are there: a number is mostly digits, and a point
- * has some twenty of them. */
-static inline const char *
-read_digits (const char *c,
-             const char *end,
-             guint64    *mantissa)
-{
-  guint64 m = *mantissa;
-
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  static const guint64 powers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
-
-  while (end - c >= 8)
-    {
-      guint64 bytes;
-      guint n;
-
-      memcpy (&bytes, c, sizeof bytes);
-      n = leading_digits (bytes);
-      if (n == 0)
-        break;
-      m = m * powers[n] + digits_value (bytes, n);
-      c += n;
-      if (n < 8)
-        {
-          *mantissa = m;
-          return c;
-        }
-    }
-#endif
-  for (; c < end && is_digit (*c); c++)
-    m = m * 10 + (guint) (*c - '0');
-  *mantissa = m;
-  return c;
-}
-
 /* @literal at @c: where it ends, or %NULL. */
 static inline const char *
 expect (const char *c,
@@ -422,28 +347,20 @@ read_number (const char *c,
       c++;
     }
   digits = c;
-  c = read_digits (c, end, &mantissa);
+  c = ts_ableton_read_digits (c, end, &mantissa);
   n_digits = c - digits;
   if (c < end && *c == '.')
     {
       digits = ++c;
-      c = read_digits (c, end, &mantissa);
+      c = ts_ableton_read_digits (c, end, &mantissa);
       n_fraction = c - digits;
     }
-  if (c < end && *c == '"' && n_digits + n_fraction > 0)
-    {
-      if (n_digits + n_fraction <= TS_ABLETON_SHORT_DIGITS)
-        {
-          *out = ts_ableton_short_number (mantissa, n_fraction, negative);
-          return c;
-        }
-      /* A fifth of Live's positions have 17 digits. */
-      if (n_digits + n_fraction <= TS_ABLETON_LONG_DIGITS
-          && ts_ableton_long_number (mantissa, n_fraction, negative, out))
-        return c;
-    }
+  if (c < end && *c == '"' && n_digits + n_fraction > 0
+      && ts_ableton_number_from_digits (mantissa, n_digits + n_fraction, n_fraction, negative, out))
+    return c;
 
-  /* Longer still, or with an exponent. */
+  /* Longer than that, or with a sign or an exponent the loop above does
+   * not read: as the number parser reads it. */
   for (c = start; c < end && number_byte[(guchar) *c]; c++)
     ;
   if (c == end || *c != '"' || !ts_ableton_parse_double (start, c - start, out))
@@ -471,7 +388,7 @@ match_live_event (const char   *p,
     {
       guint64 unused = 0;
 
-      c = read_digits (id, end, &unused);
+      c = ts_ableton_read_digits (id, end, &unused);
       if ((c = expect (c, end, "\" ", strlen ("\" "))) == NULL)
         return NULL;
     }

@@ -62,11 +62,6 @@ struct _TsXmlScanner {
   const char  *tag;
   gsize        tag_len;
   TsXmlRunFunc tag_run;
-
-  /* The innermost open element's run and tag, kept out of the stack:
-   * the scanner looks at them before every token. */
-  TsXmlRunFunc run;
-  guint        run_tag;
 };
 
 typedef enum {
@@ -308,20 +303,6 @@ scan_text (TsXmlScanner  *self,
   return TRUE;
 }
 
-/* After the stack changed. */
-static void
-set_innermost_run (TsXmlScanner *self)
-{
-  const StackEntry *top;
-
-  self->run = NULL;
-  if (self->stack->len == 0)
-    return;
-  top = &g_array_index (self->stack, StackEntry, self->stack->len - 1);
-  self->run = top->run;
-  self->run_tag = top->tag;
-}
-
 static TokenResult
 scan_end_tag (TsXmlScanner  *self,
               const char    *p,
@@ -359,7 +340,6 @@ scan_end_tag (TsXmlScanner  *self,
   g_array_set_size (self->stack, self->stack->len - 1);
   if (self->stack->len == 0)
     self->root_closed = TRUE;
-  set_innermost_run (self);
 
   *used = c + 1 - p;
   if (!self->end (self->user_data, tag, error))
@@ -509,7 +489,6 @@ scan_start_tag (TsXmlScanner  *self,
 
       g_string_append_len (self->names, name, name_len);
       g_array_append_val (self->stack, entry);
-      set_innermost_run (self);
     }
 
   *used = c + 1 - p;
@@ -623,14 +602,17 @@ scan (TsXmlScanner  *self,
     {
       const char *p = self->buf + self->pos;
       const char *end = self->buf + self->len;
+      const StackEntry *top = NULL;
       gboolean was_before_root = !self->saw_root;
       gsize used = 0;
 
+      if (self->stack->len > 0)
+        top = &g_array_index (self->stack, StackEntry, self->stack->len - 1);
       /* The run goes first, but for a child nested one too deep, which
        * the scanner reads to refuse it. */
-      if (self->run != NULL && self->stack->len < TS_XML_SCANNER_MAX_DEPTH)
+      if (top != NULL && top->run != NULL && self->stack->len < TS_XML_SCANNER_MAX_DEPTH)
         {
-          gssize ran = self->run (self->user_data, self->run_tag, p, end - p, error);
+          gssize ran = top->run (self->user_data, top->tag, p, end - p, error);
 
           if (ran < 0)
             return FALSE;
